@@ -1,0 +1,232 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import readability from 'text-readability';
+import type { CourseModel, Item, Lesson, Resource, Workbook } from '../../src/model/course.js';
+import { compileItems } from './items.js';
+import { compileLesson } from './lesson.js';
+import type { CompiledLesson } from './lesson.js';
+import { htmlToText, MarkdownCompiler } from './markdown.js';
+import { ContentError, Problems } from './problems.js';
+import { YamlReader } from './yaml-reader.js';
+
+/** Content rules the build enforces (issue: the course content quality bar). */
+export const CONTENT_RULES = {
+  /** Bank items each outcome needs, so every attempt can draw fresh questions. */
+  minItemsPerOutcome: 12,
+  /** Highest Flesch-Kincaid grade allowed for a lesson's prose. */
+  maxReadingGrade: 11,
+} as const;
+
+export interface CompileReport {
+  readonly readingGrade: readonly { lesson: string; file: string; grade: number; words: number }[];
+  readonly itemsPerOutcome: readonly { outcome: string; count: number }[];
+}
+
+export interface CompileResult {
+  readonly model: CourseModel;
+  readonly report: CompileReport;
+}
+
+/**
+ * Compiles `courseDir` into the course model. Throws {@link ContentError}
+ * listing every problem (file, line, fix) when the content is not valid.
+ */
+export function compileCourse(options: { courseDir: string; rootDir?: string }): CompileResult {
+  const courseDir = options.courseDir;
+  const root = options.rootDir ?? process.cwd();
+  const problems = new Problems();
+  const rel = (path: string) => relative(root, path).split('\\').join('/');
+  const markdown = new MarkdownCompiler({ assetsDir: join(courseDir, 'assets'), problems });
+  const read = (name: string): YamlReader => {
+    const path = join(courseDir, name);
+    if (!existsSync(path)) {
+      problems.add({ file: rel(path), line: 0, message: `The file ${name} is missing.`, fix: 'Create it (see docs/authoring.md).' });
+      return YamlReader.parse({ file: rel(path), source: '', problems });
+    }
+    return YamlReader.parse({ file: rel(path), source: readFileSync(path, 'utf8'), problems });
+  };
+  const md = (r: YamlReader, required = true) =>
+    markdown.render({ file: r.file, line: r.line + (isBlockScalar(r) ? 1 : 0), text: r.string({ required }) }).html;
+  const inline = (r: YamlReader) => markdown.renderInline({ file: r.file, line: r.line, text: r.string() }).html;
+
+  // course.yaml
+  const c = read('course.yaml');
+  c.onlyKeys(['id', 'title', 'version', 'language', 'publisher', 'description', 'notice', 'minutes', 'creditHours', 'masteryScore', 'completion', 'outcomes', 'lessons', 'assessment']);
+  const id = c.get('id').string({ pattern: /^[a-z][a-z0-9+.-]*:\S+$/i, patternHint: 'Give an IRI such as https://example.org/courses/my-course (it must never change once published).' });
+  const outcomeList = c.get('outcomes').list().map((o) => {
+    o.onlyKeys(['id', 'text']);
+    return { id: o.get('id').string({ pattern: /^[a-z0-9][a-z0-9-]*$/ }), text: o.get('text').string() };
+  });
+  const outcomes = new Set(outcomeList.map((o) => o.id));
+  const completion = c.get('completion');
+  completion.onlyKeys(['requireAssessment']);
+  const assessment = c.get('assessment');
+  assessment.onlyKeys(['itemsPerOutcome', 'attempts', 'shuffle']);
+  const settings = {
+    itemsPerOutcome: assessment.get('itemsPerOutcome').number({ min: 1, max: 20, integer: true, fallback: 1 }),
+    attempts: assessment.get('attempts').number({ min: 0, max: 99, integer: true, fallback: 0 }),
+    shuffle: assessment.get('shuffle').boolean({ fallback: true, required: false }),
+  };
+
+  // Lessons, in the order course.yaml gives.
+  const compiled: CompiledLesson[] = [];
+  const lessonFiles = new Map<string, string>();
+  for (const entry of c.get('lessons').list()) {
+    const name = entry.string({ pattern: /^[\w-]+$/, patternHint: 'Give the file name in course/lessons/ without ".md".' });
+    const path = join(courseDir, 'lessons', `${name}.md`);
+    if (!name) continue;
+    if (!existsSync(path)) {
+      entry.problem(`The lesson file lessons/${name}.md does not exist.`, `Create course/lessons/${name}.md or fix the name (files: ${listNames(join(courseDir, 'lessons'), '.md').join(', ') || 'none'}).`);
+      continue;
+    }
+    const lesson = compileLesson({ file: rel(path), source: readFileSync(path, 'utf8'), markdown, problems, outcomes });
+    if (lesson) {
+      compiled.push(lesson);
+      lessonFiles.set(lesson.lesson.id, rel(path));
+    }
+  }
+  for (const name of listNames(join(courseDir, 'lessons'), '.md')) {
+    if (!c.get('lessons').list({ required: false }).some((l) => l.string({ required: false }) === name)) {
+      problems.add({ file: rel(join(courseDir, 'lessons', `${name}.md`)), line: 0, message: 'This lesson is not listed in course.yaml, so learners would never see it.', fix: `Add "- ${name}" under "lessons:" in course/course.yaml, or delete the file.` });
+    }
+  }
+
+  // Knowledge checks (one file per lesson) and the scored bank.
+  const checks: Item[] = [];
+  for (const name of listNames(join(courseDir, 'checks'), '.yaml')) {
+    checks.push(...compileItems({ root: read(join('checks', `${name}.yaml`)), markdown, outcomes }));
+  }
+  const bank = compileItems({ root: read('assessment.yaml'), markdown, outcomes });
+
+  // Workbook and resources.
+  const w = read('workbook.yaml');
+  w.onlyKeys(['intro', 'questions', 'checklist']);
+  const lessonIds = new Set(compiled.map((l) => l.lesson.id));
+  const questions = w.get('questions').list().map((q) => {
+    q.onlyKeys(['id', 'lesson', 'question', 'prompts']);
+    const lesson = q.get('lesson').string();
+    if (lesson && !lessonIds.has(lesson)) q.get('lesson').problem(`Unknown lesson "${lesson}".`, `Use a lesson id: ${[...lessonIds].join(', ')}.`);
+    return { id: q.get('id').string({ pattern: /^[a-z0-9][a-z0-9-]*$/ }), lesson, questionHtml: inline(q.get('question')), prompts: q.get('prompts').list().map((p) => p.string()) };
+  });
+  const checklist = w.get('checklist');
+  checklist.onlyKeys(['title', 'intro', 'items']);
+  const workbook: Workbook = {
+    introHtml: md(w.get('intro')),
+    questions,
+    checklist: {
+      title: checklist.get('title').string(),
+      introHtml: md(checklist.get('intro')),
+      items: checklist.get('items').list().map((i) => {
+        i.onlyKeys(['text', 'source']);
+        return { html: inline(i.get('text')), source: i.get('source').string() };
+      }),
+    },
+  };
+  const r = read('resources.yaml');
+  r.onlyKeys(['resources']);
+  const resources: Resource[] = r.get('resources').list().map((x) => {
+    x.onlyKeys(['id', 'title', 'publisher', 'url', 'group', 'description']);
+    const group = x.get('group').string({ pattern: /^(original|source)$/, patternHint: 'Write "original" or "source".' });
+    return {
+      id: x.get('id').string({ pattern: /^[a-z0-9][a-z0-9-]*$/ }),
+      title: x.get('title').string(),
+      publisher: x.get('publisher').string(),
+      url: x.get('url').string({ pattern: /^https:\/\/[^\s/]+\.[^\s]+$/, patternHint: 'Give the official https:// address.' }),
+      group: group === 'source' ? 'source' : 'original',
+      descriptionHtml: inline(x.get('description')),
+    };
+  });
+
+  // Cross-file rules: unique ids, references resolve, enough items per outcome.
+  unique(problems, [
+    ...compiled.map((l) => ({ id: l.lesson.id, file: lessonFiles.get(l.lesson.id) ?? '', what: 'lesson' })),
+  ]);
+  const itemIds = new Map<string, string>();
+  for (const [file, list] of [['course/checks/', checks], ['course/assessment.yaml', bank]] as const) {
+    for (const item of list) {
+      if (itemIds.has(item.id)) problems.add({ file, line: 0, message: `The item id "${item.id}" is used twice (also in ${itemIds.get(item.id)}).`, fix: 'Give every question a unique id.' });
+      itemIds.set(item.id, file);
+    }
+  }
+  unique(problems, questions.map((q) => ({ id: q.id, file: w.file, what: 'workbook question' })));
+  unique(problems, resources.map((x) => ({ id: x.id, file: r.file, what: 'resource' })));
+  const checkIds = new Set(checks.map((i) => i.id));
+  const questionIds = new Set(questions.map((q) => q.id));
+  for (const l of compiled) {
+    const file = lessonFiles.get(l.lesson.id) ?? '';
+    for (const ref of l.references) {
+      const known = ref.kind === 'check' ? checkIds : questionIds;
+      if (!known.has(ref.id)) {
+        problems.add({ file, line: ref.line, message: `":::${ref.kind} ${ref.id}" names no ${ref.kind === 'check' ? 'knowledge check' : 'workbook question'}.`, fix: ref.kind === 'check' ? `Add an item with id "${ref.id}" to course/checks/${basename(file, '.md')}.yaml, or fix the id.` : `Add a question with id "${ref.id}" to course/workbook.yaml, or fix the id.` });
+      }
+    }
+  }
+  const itemsPerOutcome = outcomeList.map((o) => ({ outcome: o.id, count: bank.filter((i) => i.outcome === o.id).length }));
+  const needed = Math.max(CONTENT_RULES.minItemsPerOutcome, settings.itemsPerOutcome);
+  for (const { outcome, count } of itemsPerOutcome) {
+    if (count < needed) {
+      problems.add({ file: rel(join(courseDir, 'assessment.yaml')), line: 0, message: `The outcome "${outcome}" has ${count} bank items; at least ${needed} are needed.`, fix: `Write ${needed - count} more item(s) with "outcome: ${outcome}".` });
+    }
+  }
+  const readingGrade = compiled.map((l) => ({
+    lesson: l.lesson.id,
+    file: lessonFiles.get(l.lesson.id) ?? '',
+    grade: Math.round(readability.fleschKincaidGrade(l.plainText) * 10) / 10,
+    words: readability.lexiconCount(l.plainText),
+  }));
+  for (const g of readingGrade) {
+    if (g.grade > CONTENT_RULES.maxReadingGrade) {
+      problems.add({ file: g.file, line: 0, message: `The lesson reads at grade ${g.grade} (Flesch-Kincaid); the limit is ${CONTENT_RULES.maxReadingGrade}.`, fix: 'Use shorter sentences and plainer words.' });
+    }
+  }
+
+  if (problems.count) throw new ContentError(problems);
+
+  const lessons: Lesson[] = compiled.map((l) => l.lesson);
+  const model: CourseModel = {
+    id,
+    slug: slugOf(id),
+    title: c.get('title').string(),
+    version: c.get('version').string({ pattern: /^\d+\.\d+(\.\d+)?$/, patternHint: 'Write a version such as 1.0.0.' }),
+    language: c.get('language').string({ pattern: /^[a-z]{2,3}(-[A-Z]{2})?$/, patternHint: 'Write a language tag such as en-US.' }),
+    description: htmlToText(md(c.get('description'))),
+    publisher: c.get('publisher').string(),
+    minutes: c.get('minutes').number({ min: 1, max: 600, fallback: 60 }),
+    creditHours: c.get('creditHours').number({ min: 0, max: 40, fallback: 1 }),
+    masteryScore: c.get('masteryScore').number({ min: 0, max: 1, fallback: 0.8 }),
+    noticeHtml: md(c.get('notice')),
+    outcomes: outcomeList,
+    completion: { allLessons: true, requireAssessment: completion.get('requireAssessment').boolean({ fallback: true, required: false }) },
+    assessment: settings,
+    lessons,
+    checks,
+    bank,
+    workbook,
+    resources,
+  };
+  return { model, report: { readingGrade, itemsPerOutcome } };
+}
+
+/** The last path segment of the IRI, as a file-name-safe slug. */
+function slugOf(iri: string): string {
+  const last = iri.replace(/[#/]+$/, '').split(/[/#:]/).pop() ?? 'course';
+  return last.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'course';
+}
+
+function unique(problems: Problems, entries: readonly { id: string; file: string; what: string }[]): void {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (e.id && seen.has(e.id)) problems.add({ file: e.file, line: 0, message: `The ${e.what} id "${e.id}" is used twice.`, fix: `Give every ${e.what} a unique id.` });
+    seen.add(e.id);
+  }
+}
+
+function listNames(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => f.slice(0, -ext.length)).sort();
+}
+
+function isBlockScalar(r: YamlReader): boolean {
+  const type = (r.node as { type?: string } | null)?.type;
+  return type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL';
+}

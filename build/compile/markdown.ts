@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { Problems } from './problems.js';
+
+/** Inline HTML tags an author may write; everything else is rejected. */
+const ALLOWED_TAGS = new Set(['abbr', 'br', 'sub', 'sup']);
+const ALLOWED_ATTRIBUTES = new Set(['title']);
+
+export interface MarkdownSource {
+  readonly file: string;
+  /** Line of the first line of `text` in the file (1-based). */
+  readonly line: number;
+  readonly text: string;
+}
+
+export interface RenderedMarkdown {
+  readonly html: string;
+  /** The visible text, for readability and plain-text reports. */
+  readonly plainText: string;
+}
+
+/**
+ * Markdown → HTML at build time, with the safety and quality checks the course
+ * promises: no script, no event-handler attributes, no `javascript:` URLs, only
+ * https links, images with alt text that exist in `course/assets/`. Problems
+ * are reported with file and line; the HTML never contains what was rejected.
+ */
+export class MarkdownCompiler {
+  private readonly md: MarkdownIt;
+
+  constructor(private readonly options: { assetsDir: string; problems: Problems }) {
+    this.md = new MarkdownIt({ html: true, linkify: false, typographer: true });
+    // Let every link become a token so our own check reports bad ones, instead of
+    // markdown-it silently printing them as text.
+    this.md.validateLink = () => true;
+  }
+
+  /** Renders a block of Markdown (paragraphs, lists, tables, `##` headings). */
+  render(source: MarkdownSource): RenderedMarkdown {
+    const tokens = this.md.parse(source.text, {});
+    const plain: string[] = [];
+    this.check(tokens, source, plain);
+    return { html: this.md.renderer.render(tokens, this.md.options, {}).trim(), plainText: plain.join(' ').replace(/\s+/g, ' ').trim() };
+  }
+
+  /** Renders one line of inline Markdown (a stem, a choice, feedback) without a wrapping `<p>`. */
+  renderInline(source: MarkdownSource): RenderedMarkdown {
+    const tokens = this.md.parseInline(source.text, {});
+    const plain: string[] = [];
+    this.check(tokens, source, plain);
+    return { html: this.md.renderer.render(tokens, this.md.options, {}).trim(), plainText: plain.join(' ').replace(/\s+/g, ' ').trim() };
+  }
+
+  private check(tokens: Token[], source: MarkdownSource, plain: string[], line = source.line): void {
+    for (const token of tokens) {
+      const at = token.map ? source.line + token.map[0] : line;
+      const report = (message: string, fix: string) => this.options.problems.add({ file: source.file, line: at, message, fix });
+      switch (token.type) {
+        case 'heading_open':
+          if (token.tag === 'h1') report('A "# " heading is not allowed in the body.', 'The title comes from the front matter: use "## " for sections.');
+          break;
+        case 'html_block':
+        case 'html_inline':
+          this.checkHtml(token, report);
+          break;
+        case 'link_open':
+          this.checkLink(token, report);
+          break;
+        case 'image':
+          this.checkImage(token, report);
+          break;
+        case 'text':
+        case 'code_inline':
+          plain.push(token.content);
+          break;
+        case 'softbreak':
+        case 'hardbreak':
+          plain.push(' ');
+          break;
+      }
+      if (token.children) this.check(token.children, source, plain, at);
+    }
+  }
+
+  private checkHtml(token: Token, report: (message: string, fix: string) => void): void {
+    const html = token.content;
+    if (/<\s*script/i.test(html)) report('A <script> element is not allowed in course content.', 'Remove it: the course runs no author scripts.');
+    if (/\son[a-z]+\s*=/i.test(html)) report('An event-handler attribute (on…=) is not allowed.', 'Remove the attribute: content cannot run script.');
+    if (/javascript:/i.test(html)) report('A javascript: address is not allowed.', 'Link to an https:// address instead.');
+    for (const match of html.matchAll(/<\/?\s*([a-zA-Z][\w-]*)([^>]*)>/g)) {
+      const tag = (match[1] ?? '').toLowerCase();
+      if (tag === 'script') continue;
+      if (!ALLOWED_TAGS.has(tag)) {
+        report(`The HTML tag <${tag}> is not allowed.`, `Use Markdown instead; the only HTML allowed is ${[...ALLOWED_TAGS].map((t) => `<${t}>`).join(', ')}.`);
+        continue;
+      }
+      for (const attr of (match[2] ?? '').matchAll(/([a-zA-Z-:]+)\s*=/g)) {
+        const name = (attr[1] ?? '').toLowerCase();
+        if (!ALLOWED_ATTRIBUTES.has(name) && !name.startsWith('on')) {
+          report(`The attribute "${name}" is not allowed on <${tag}>.`, 'Only title="…" is allowed (on <abbr>).');
+        }
+      }
+    }
+  }
+
+  private checkLink(token: Token, report: (message: string, fix: string) => void): void {
+    const href = token.attrGet('href') ?? '';
+    if (/^\s*javascript:/i.test(href)) {
+      report(`The link "${href}" uses javascript:, which is not allowed.`, 'Link to an https:// address instead.');
+      token.attrSet('href', '#');
+    } else if (href.startsWith('#')) {
+      return;
+    } else if (!/^https:\/\/[^\s/]+\.[^\s]+$/i.test(href)) {
+      report(`The link "${href}" is not an https:// address.`, 'Use the https:// address of the page (http and relative links are not allowed).');
+      token.attrSet('href', '#');
+    } else {
+      // External pages open outside the LMS frame so the course keeps its place.
+      token.attrSet('target', '_blank');
+      token.attrSet('rel', 'noopener noreferrer');
+    }
+  }
+
+  private checkImage(token: Token, report: (message: string, fix: string) => void): void {
+    const src = token.attrGet('src') ?? '';
+    const alt = token.children?.map((c) => c.content).join('').trim() ?? '';
+    if (!alt) report(`The image "${src}" has no alt text.`, 'Describe the image inside the brackets: ![what the image shows](assets/…).');
+    if (!/^assets\/[\w./-]+$/.test(src) || src.includes('..')) {
+      report(`The image "${src}" is not in course/assets/.`, 'Put the image in course/assets/ and refer to it as assets/<name>.');
+    } else if (!existsSync(join(this.options.assetsDir, src.slice('assets/'.length)))) {
+      report(`The image "${src}" does not exist.`, `Add the file course/${src} or fix the name.`);
+    }
+  }
+}
+
+/** Strips tags from HTML produced by {@link MarkdownCompiler} (for short plain-text labels). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}

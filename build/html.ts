@@ -1,0 +1,46 @@
+import type { CourseModel } from '../src/model/course.js';
+import { escapeXml } from '../manifests/xml.js';
+
+/**
+ * A strict Content-Security-Policy: only the package's own files; no inline
+ * script or style, no eval, nothing from other hosts. (frame-ancestors cannot be
+ * set from a meta tag; the LMS frames the course.)
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** Page-level rules; components carry their own styles. */
+export const BASE_CSS = `html,body{margin:0;padding:0;background:#fff;color:#1b1f24}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:100%}
+noscript p,#app>p{padding:1rem;max-width:40rem}
+`;
+
+export function indexHtml(options: { course: CourseModel; tracking: 'scorm12' | 'local' }): string {
+  const { course } = options;
+  return `<!doctype html>
+<html lang="${escapeXml(course.language)}" data-tracking="${options.tracking}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeXml(course.title)}</title>
+<link rel="stylesheet" href="app/base.css">
+<script type="module" src="app/course.js"></script>
+</head>
+<body>
+<div id="app"><p>Loading the course…</p></div>
+<noscript><p>This course needs JavaScript. Please turn it on, or ask your learning system administrator for help.</p></noscript>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,34 @@
+// Bundles src/main.ts for the browser. The compiled course model comes from
+// .generated/course.json (written by build/cli.ts) as the module `virtual:slep-course`.
+import { readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const COURSE = 'virtual:slep-course';
+
+/** @returns {import('rollup').Plugin} */
+function courseModel() {
+  return {
+    name: 'slep-course-model',
+    resolveId: (id) => (id === COURSE ? `\0${COURSE}` : null),
+    load: (id) => (id === `\0${COURSE}` ? `export default JSON.parse(${JSON.stringify(readFileSync('.generated/course.json', 'utf8'))});` : null),
+  };
+}
+
+export default {
+  input: 'src/main.ts',
+  output: {
+    dir: '.generated/app',
+    format: 'es',
+    entryFileNames: 'course.js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: false,
+  },
+  plugins: [
+    courseModel(),
+    nodeResolve({ browser: true, exportConditions: ['production'] }),
+    esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
+    terser({ format: { comments: false } }),
+  ],
+};

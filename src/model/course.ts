@@ -1,0 +1,167 @@
+/**
+ * The compiled course model: what `build/` produces from `course/` and what the
+ * browser renders. Plain data only (JSON-serialisable); lesson prose is HTML that
+ * the build has already rendered from Markdown and checked, so no Markdown parser
+ * ships to learners.
+ */
+
+/** A learning outcome; reported to the LMS as an objective. */
+export interface Outcome {
+  /** Stable id, `[a-z0-9-]`; becomes the SCORM objective id. */
+  readonly id: string;
+  readonly text: string;
+}
+
+/** How the assessment is drawn and scored (course.yaml `assessment`). */
+export interface AssessmentSettings {
+  /** Items drawn from the bank for each outcome on every attempt. */
+  readonly itemsPerOutcome: number;
+  /** Attempts allowed; 0 means unlimited. */
+  readonly attempts: number;
+  /** Shuffle item order and choice order (seeded per attempt). */
+  readonly shuffle: boolean;
+}
+
+/** When the course counts as completed. */
+export interface CompletionRule {
+  /** Every lesson must be visited. Always true today; kept explicit for authors. */
+  readonly allLessons: true;
+  /** The assessment must also be submitted at least once. */
+  readonly requireAssessment: boolean;
+}
+
+export interface CourseModel {
+  /** An IRI that identifies the course (activity id for xAPI, manifest identifier source). */
+  readonly id: string;
+  /** Short `[a-z0-9-]` slug used for file names, derived from the id. */
+  readonly slug: string;
+  readonly title: string;
+  readonly version: string;
+  readonly language: string;
+  readonly description: string;
+  readonly publisher: string;
+  /** Estimated minutes for the whole course. */
+  readonly minutes: number;
+  readonly creditHours: number;
+  /** Passing score as a fraction in [0, 1]; the LMS value wins where it sends one. */
+  readonly masteryScore: number;
+  /** Plain-language notice shown once (not legal advice, state law varies). HTML. */
+  readonly noticeHtml: string;
+  readonly outcomes: readonly Outcome[];
+  readonly completion: CompletionRule;
+  readonly assessment: AssessmentSettings;
+  readonly lessons: readonly Lesson[];
+  /** Unscored knowledge checks, referenced by lessons. */
+  readonly checks: readonly Item[];
+  /** The scored question bank. */
+  readonly bank: readonly Item[];
+  readonly workbook: Workbook;
+  readonly resources: readonly Resource[];
+}
+
+export interface Lesson {
+  readonly id: string;
+  readonly title: string;
+  readonly minutes: number;
+  readonly outcomes: readonly string[];
+  /** "By the end of this lesson you can…" statements. */
+  readonly objectives: readonly string[];
+  readonly blocks: readonly Block[];
+}
+
+/** A compiled lesson block. `html` fields are sanitised at build time. */
+export type Block =
+  | { readonly kind: 'prose'; readonly html: string }
+  | { readonly kind: 'callout'; readonly title: string; readonly html: string }
+  | { readonly kind: 'takeaway'; readonly html: string }
+  | { readonly kind: 'scenario'; readonly title: string; readonly html: string }
+  | { readonly kind: 'check'; readonly itemId: string }
+  | { readonly kind: 'discussion'; readonly questionId: string }
+  | { readonly kind: 'sources'; readonly html: string };
+
+export type ItemType = 'single' | 'multiple' | 'true-false' | 'matching' | 'ordering';
+
+/** One choice of a single, multiple or true-false item. */
+export interface Choice {
+  /** Stable id: `a`…`i` in authored order (the SCORM 1.2 response letter). */
+  readonly id: string;
+  readonly html: string;
+  readonly correct: boolean;
+  /** Why this choice is right or wrong. HTML. */
+  readonly feedbackHtml: string;
+}
+
+/** One pair of a matching item: a prompt and the target that belongs with it. */
+export interface MatchPair {
+  /** `1`…`9`: prompt ids. */
+  readonly id: string;
+  readonly promptHtml: string;
+  /** `a`…`i`: target ids. */
+  readonly targetId: string;
+  readonly targetHtml: string;
+}
+
+/** One step of an ordering item, listed in the correct order. */
+export interface Step {
+  /** `a`…`i` in the correct order. */
+  readonly id: string;
+  readonly html: string;
+}
+
+interface ItemBase {
+  readonly id: string;
+  readonly outcome: string;
+  readonly stemHtml: string;
+  /** Plain-text stem, for reports (interaction description). */
+  readonly stemText: string;
+  /** Where the fact the item tests comes from. */
+  readonly source: string;
+}
+
+export interface ChoiceItem extends ItemBase {
+  readonly type: 'single' | 'multiple' | 'true-false';
+  readonly choices: readonly Choice[];
+}
+
+export interface MatchingItem extends ItemBase {
+  readonly type: 'matching';
+  readonly pairs: readonly MatchPair[];
+  readonly feedback: { readonly correctHtml: string; readonly incorrectHtml: string };
+}
+
+export interface OrderingItem extends ItemBase {
+  readonly type: 'ordering';
+  readonly steps: readonly Step[];
+  readonly feedback: { readonly correctHtml: string; readonly incorrectHtml: string };
+}
+
+export type Item = ChoiceItem | MatchingItem | OrderingItem;
+
+export interface WorkbookQuestion {
+  readonly id: string;
+  /** The lesson the question belongs with. */
+  readonly lesson: string;
+  readonly questionHtml: string;
+  readonly prompts: readonly string[];
+}
+
+export interface ChecklistEntry {
+  readonly html: string;
+  readonly source: string;
+}
+
+export interface Workbook {
+  readonly introHtml: string;
+  readonly questions: readonly WorkbookQuestion[];
+  readonly checklist: { readonly title: string; readonly introHtml: string; readonly items: readonly ChecklistEntry[] };
+}
+
+export interface Resource {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly publisher: string;
+  readonly descriptionHtml: string;
+  /** `original` = listed by the original training; `source` = a primary source the course cites. */
+  readonly group: 'original' | 'source';
+}

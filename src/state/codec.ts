@@ -1,0 +1,103 @@
+import type { CourseModel } from '../model/course.js';
+import type { AssessmentAnswer, AttemptState } from './attempt.js';
+import { initialState, pageOrder } from './attempt.js';
+
+/**
+ * The resume string stored in `cmi.suspend_data` (and the other drivers' state).
+ * Compact and versioned, not raw JSON: SCORM 1.2 allows only 4096 characters.
+ * Ids are kept (not indices) so a course edit that reorders items does not
+ * scramble a learner's answers; unknown ids are dropped on decode.
+ *
+ *   1|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency36>:<at36>,…|d=<completedAt36>
+ *
+ * Scores are whole basis points (0–10000) so the `.`-separated field stays unambiguous.
+ * A response is its parts joined by `+` (`a+c`, `1.b+2.a`); ids and parts use
+ * only `[a-z0-9.-]`, so the separators `| , : + =` never clash.
+ */
+export const CODEC_VERSION = '1';
+
+export class ResumeDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResumeDataError';
+  }
+}
+
+const SAFE = /^[a-z0-9.-]*$/;
+
+export function encodeState(state: AttemptState): string {
+  const a = state.assessment;
+  const pct = (n: number | null) => (n === null ? '' : String(Math.round(n * 10000)));
+  const t36 = (ms: number | null) => (ms === null ? '' : Math.floor(ms / 1000).toString(36));
+  const resp = (r: readonly string[]) => r.filter((p) => SAFE.test(p)).join('+');
+  const fields = [
+    CODEC_VERSION,
+    `l=${state.location}`,
+    `v=${state.visited.join(',')}`,
+    `c=${Object.entries(state.checks).map(([id, r]) => `${id}:${resp(r)}`).join(',')}`,
+    `a=${[a.attempt, a.seed.toString(36), a.submitted ? 1 : 0, pct(a.bestScore), pct(a.lastScore), a.passed ? 1 : 0, t36(a.submittedAt)].join('.')}`,
+    `r=${a.items.map((id) => { const x = a.answers[id]; return x ? `${id}:${resp(x.response)}:${x.latency.toString(36)}:${t36(x.at)}` : id; }).join(',')}`,
+    `d=${t36(state.completedAt)}`,
+  ];
+  return fields.join('|');
+}
+
+/**
+ * Decodes a resume string against the current course. Throws
+ * {@link ResumeDataError} when the string is not ours or is corrupt.
+ */
+export function decodeState(course: CourseModel, text: string): AttemptState {
+  const parts = text.split('|');
+  if (parts[0] !== CODEC_VERSION) throw new ResumeDataError(`Unknown resume data version "${parts[0] ?? ''}".`);
+  const field = new Map<string, string>();
+  for (const p of parts.slice(1)) {
+    const eq = p.indexOf('=');
+    if (eq < 1) throw new ResumeDataError(`Malformed resume field "${p.slice(0, 20)}".`);
+    field.set(p.slice(0, eq), p.slice(eq + 1));
+  }
+  const list = (key: string) => (field.get(key) ? (field.get(key) ?? '').split(',') : []);
+  const resp = (s: string | undefined) => (s ? s.split('+') : []);
+  const fromT36 = (s: string | undefined) => (s ? parseInt(s, 36) * 1000 : null);
+  const fromPct = (s: string | undefined) => (s ? Math.min(1, Math.max(0, Number(s) / 10000)) : null);
+
+  const pages = new Set(pageOrder(course));
+  const lessonIds = new Set(course.lessons.map((l) => l.id));
+  const checkIds = new Set(course.checks.map((i) => i.id));
+  const bankIds = new Set(course.bank.map((i) => i.id));
+  const base = initialState();
+
+  const checks: Record<string, readonly string[]> = {};
+  for (const entry of list('c')) {
+    const [id = '', r] = entry.split(':');
+    if (checkIds.has(id)) checks[id] = resp(r);
+  }
+  const [attempt = '0', seed = '0', submitted = '0', best, last, passed = '0', submittedAt] = (field.get('a') ?? '').split('.');
+  const items: string[] = [];
+  const answers: Record<string, AssessmentAnswer> = {};
+  for (const entry of list('r')) {
+    const [id = '', r, latency, at] = entry.split(':');
+    if (!bankIds.has(id)) continue;
+    items.push(id);
+    if (r !== undefined) answers[id] = { response: resp(r), latency: parseInt(latency ?? '0', 36) || 0, at: fromT36(at) ?? 0 };
+  }
+  const attemptNumber = parseInt(attempt, 10);
+  if (!Number.isInteger(attemptNumber) || attemptNumber < 0) throw new ResumeDataError('Malformed assessment field.');
+  const location = field.get('l') ?? base.location;
+  return {
+    location: pages.has(location) ? location : base.location,
+    visited: list('v').filter((id) => lessonIds.has(id)),
+    checks,
+    assessment: {
+      attempt: attemptNumber,
+      seed: parseInt(seed, 36) >>> 0,
+      items,
+      answers,
+      submitted: submitted === '1',
+      bestScore: fromPct(best),
+      lastScore: fromPct(last),
+      passed: passed === '1',
+      submittedAt: fromT36(submittedAt),
+    },
+    completedAt: fromT36(field.get('d')),
+  };
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { correctResponse } from '../../src/model/response.js';
+import { initialState, reduce } from '../../src/state/attempt.js';
+import type { Action, AttemptState } from '../../src/state/attempt.js';
+import { decodeState, encodeState, ResumeDataError } from '../../src/state/codec.js';
+import { courseModel } from '../fixtures/course-model.js';
+
+const course = courseModel();
+const run = (actions: Action[], state: AttemptState = initialState()) => actions.reduce((s, a) => reduce(course, s, a), state);
+
+describe('resume codec', () => {
+  it('round-trips a state mid-assessment exactly (to the second)', () => {
+    let s = run([
+      { type: 'go', page: 'lesson-one', now: 1000 },
+      { type: 'go', page: 'lesson-two', now: 2000 },
+      { type: 'check', itemId: 'kc-one', response: ['b'] },
+      { type: 'start-assessment', seed: 123456789, now: 3000 },
+    ]);
+    const [first, second] = s.assessment.items;
+    const item = course.bank.find((i) => i.id === second);
+    assert.ok(first && second && item);
+    s = run([
+      { type: 'answer', itemId: first, response: ['c'], latency: 12, now: 1_700_000_000_000 },
+      { type: 'answer', itemId: second, response: correctResponse(item), latency: 30, now: 1_700_000_100_000 },
+    ], s);
+    const text = encodeState(s);
+    assert.deepEqual(decodeState(course, text), s);
+  });
+
+  it('round-trips matching and multiple responses', () => {
+    const s: AttemptState = {
+      ...initialState(),
+      assessment: {
+        ...initialState().assessment,
+        attempt: 2,
+        seed: 5,
+        items: ['sharing-match', 'types-multi', 'roles-order'],
+        answers: {
+          'sharing-match': { response: ['1.b', '2.a', '3.c'], latency: 3, at: 1_000_000 },
+          'types-multi': { response: ['a', 'c'], latency: 4, at: 2_000_000 },
+        },
+        submitted: true,
+        lastScore: 1 / 3,
+        bestScore: 0.5,
+        passed: false,
+        submittedAt: 3_000_000,
+      },
+    };
+    const back = decodeState(course, encodeState(s));
+    assert.deepEqual(back.assessment.answers, s.assessment.answers);
+    assert.deepEqual(back.assessment.items, s.assessment.items);
+    assert.equal(back.assessment.bestScore, 0.5);
+    assert.ok(Math.abs((back.assessment.lastScore ?? 0) - 1 / 3) < 0.0001);
+  });
+
+  it('is compact: starts with its version and is not JSON', () => {
+    const text = encodeState(run([{ type: 'go', page: 'lesson-one', now: 1 }]));
+    assert.match(text, /^1\|/);
+    assert.throws(() => JSON.parse(text));
+  });
+
+  it('rejects data it does not understand', () => {
+    assert.throws(() => decodeState(course, '{"a":1}'), ResumeDataError);
+    assert.throws(() => decodeState(course, '9|l=x'), ResumeDataError);
+  });
+
+  it('drops ids the course no longer has instead of failing', () => {
+    const s = decodeState(course, '1|l=gone|v=lesson-one,removed|c=kc-one:a,old:b|a=0.0.0....|r=|d=');
+    assert.equal(s.location, 'welcome');
+    assert.deepEqual(s.visited, ['lesson-one']);
+    assert.deepEqual(s.checks, { 'kc-one': ['a'] });
+  });
+});
