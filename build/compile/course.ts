@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import readability from 'text-readability';
-import type { CourseModel, Item, Lesson, Resource, Workbook } from '../../src/model/course.js';
+import type { CourseModel, Item, Resource, Workbook } from '../../src/model/course.js';
 import { compileItems } from './items.js';
 import { compileLesson } from './lesson.js';
 import type { CompiledLesson } from './lesson.js';
@@ -180,9 +180,6 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
     }
   }
 
-  if (problems.count) throw new ContentError(problems);
-
-  const lessons: Lesson[] = compiled.map((l) => l.lesson);
   const model: CourseModel = {
     id,
     slug: slugOf(id),
@@ -198,12 +195,14 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
     outcomes: outcomeList,
     completion: { allLessons: true, requireAssessment: completion.get('requireAssessment').boolean({ fallback: true, required: false }) },
     assessment: settings,
-    lessons,
+    lessons: compiled.map((l) => l.lesson),
     checks,
     bank,
     workbook,
     resources,
   };
+  if (problems.count) throw new ContentError(problems);
+
   return { model, report: { readingGrade, itemsPerOutcome } };
 }
 

@@ -11,7 +11,7 @@ export class YamlReader {
   constructor(
     readonly node: Node | null,
     readonly path: string,
-    private readonly ctx: { file: string; lines: LineCounter; problems: Problems; fallbackLine: number },
+    private readonly ctx: { file: string; lines: LineCounter; problems: Problems; fallbackLine: number; broken: boolean },
   ) {}
 
   /** Parses a YAML source; syntax errors are reported and yield an empty reader. */
@@ -28,7 +28,8 @@ export class YamlReader {
         fix: 'Check indentation and quoting; text containing ": " or starting with a symbol needs quotes or a ">-" block.',
       });
     }
-    const ctx = { file: options.file, lines: shiftLines(lines, offset), problems: options.problems, fallbackLine: options.firstLine ?? 1 };
+    // A file with syntax errors reports only those: "missing" problems would be noise.
+    const ctx = { file: options.file, lines: shiftLines(lines, offset), problems: options.problems, fallbackLine: options.firstLine ?? 1, broken: doc.errors.length > 0 };
     return new YamlReader(doc.errors.length ? null : (doc.contents as Node | null), '', ctx);
   }
 
@@ -43,6 +44,7 @@ export class YamlReader {
   }
 
   problem(message: string, fix: string, line = this.line): void {
+    if (this.ctx.broken) return;
     this.ctx.problems.add({ file: this.ctx.file, line, message, fix });
   }
 

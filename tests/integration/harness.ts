@@ -1,0 +1,112 @@
+import { PreviewLms } from '../../preview/lms.js';
+import type { PreviewLmsOptions } from '../../preview/lms.js';
+import type { CourseModel } from '../../src/model/course.js';
+import type { AttemptStore } from '../../src/state/store.js';
+
+/** A Storage kept in memory: the LMS's database for one test. */
+export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+  const data = new Map<string, string>();
+  return {
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+/** Every element matching `selector`, looking inside open shadow roots too. */
+export function deepQueryAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
+  const found: T[] = [...root.querySelectorAll<T>(selector)];
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) found.push(...deepQueryAll<T>(el.shadowRoot, selector));
+  }
+  return found;
+}
+
+export async function until<T>(probe: () => T | null | undefined | false, what: string, timeoutMs = 10000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+interface Shell extends HTMLElement {
+  store: AttemptStore;
+  updateComplete: Promise<boolean>;
+}
+
+/**
+ * Plays the BUILT package (dist/scorm12) in an iframe under this page, whose
+ * `window.API` is the stand-in LMS, like an LMS player does.
+ */
+export class PackagePlayer {
+  readonly lms: PreviewLms;
+  frame: HTMLIFrameElement | null = null;
+
+  constructor(options: PreviewLmsOptions = {}) {
+    this.lms = new PreviewLms({ storage: memoryStorage(), ...options });
+  }
+
+  /** Launches the course: a fresh LMS session, then a new frame. */
+  async open(): Promise<Shell> {
+    this.lms.launch(window);
+    const frame = document.createElement('iframe');
+    frame.title = 'Course';
+    frame.style.width = '1000px';
+    frame.style.height = '700px';
+    frame.src = '/dist/scorm12/index.html';
+    document.body.append(frame);
+    this.frame = frame;
+    const shell = await until(() => frame.contentDocument?.querySelector('slep-course') as Shell | null, 'the course shell');
+    await shell.updateComplete;
+    return shell;
+  }
+
+  /** Closes the course window (the frame goes away; the course finishes on pagehide). */
+  close(): void {
+    this.frame?.remove();
+    this.frame = null;
+  }
+
+  get shell(): Shell {
+    const shell = this.frame?.contentDocument?.querySelector('slep-course') as Shell | null;
+    if (!shell) throw new Error('The course is not open');
+    return shell;
+  }
+
+  get course(): CourseModel {
+    return this.shell.store.course;
+  }
+
+  /** Clicks a button (in any shadow root of the course) whose text matches. */
+  async click(text: RegExp): Promise<void> {
+    const doc = this.frame?.contentDocument;
+    if (!doc) throw new Error('The course is not open');
+    const button = await until(() => deepQueryAll<HTMLButtonElement>(doc, 'button, a').find((b) => text.test(b.textContent ?? '') && !(b as HTMLButtonElement).disabled), `a button ${text}`);
+    button.click();
+    await this.settle();
+  }
+
+  /** Fires an event from inside an element of the course, as a component would. */
+  async fire(selector: string, type: string, detail: Record<string, unknown>): Promise<void> {
+    const doc = this.frame?.contentDocument;
+    const win = this.frame?.contentWindow as (Window & typeof globalThis) | null;
+    if (!doc || !win) throw new Error('The course is not open');
+    const target = await until(() => deepQueryAll(doc, selector)[0], selector);
+    target.dispatchEvent(Object.assign(new win.Event(type, { bubbles: true, composed: true }), detail));
+    await this.settle();
+  }
+
+  async settle(): Promise<void> {
+    await this.shell.updateComplete;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+
+  /** Text of the course, shadow roots included. */
+  text(): string {
+    const doc = this.frame?.contentDocument;
+    return doc ? deepQueryAll(doc, 'h1, h2, p, li, span, strong, legend, label').map((e) => e.textContent ?? '').join(' ') : '';
+  }
+}

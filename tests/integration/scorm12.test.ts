@@ -1,0 +1,208 @@
+import { expect } from '@open-wc/testing';
+import { correctResponse } from '../../src/model/response.js';
+import { PackagePlayer } from './harness.js';
+
+const TIMESPAN = /^\d{4}:\d{2}:\d{2}\.\d{2}$/;
+const CMI_TIME = /^\d{2}:\d{2}:\d{2}$/;
+
+type Cmi = {
+  cmi: {
+    suspend_data: string;
+    core: { lesson_status: string; lesson_location: string; exit: string; session_time: string; score: { raw: string; min: string; max: string }; entry: string };
+    interactions: Record<string, Record<string, unknown>>;
+    objectives: Record<string, { id: string; status: string; score: { raw: string } }>;
+  };
+};
+
+async function visitEveryLesson(player: PackagePlayer): Promise<void> {
+  for (const lesson of player.course.lessons) {
+    await player.fire('slep-course', 'slep-navigate', { page: lesson.id });
+    expect(player.shell.store.state.location).to.equal(lesson.id);
+  }
+}
+
+/** Starts an attempt and answers every drawn item, the first `correct` of them correctly. */
+async function answerAssessment(player: PackagePlayer, correct: (index: number) => boolean): Promise<void> {
+  await player.fire('slep-course', 'slep-navigate', { page: 'assessment' });
+  await player.fire('slep-assessment', 'slep-assessment', { command: 'start' });
+  const { items } = player.shell.store.state.assessment;
+  expect(items.length).to.equal(player.course.outcomes.length * player.course.assessment.itemsPerOutcome);
+  for (const [i, id] of items.entries()) {
+    const item = player.course.bank.find((x) => x.id === id);
+    if (!item) throw new Error(`unknown item ${id}`);
+    const right = correctResponse(item);
+    const wrong = item.type === 'ordering' ? [...right].reverse() : item.type === 'matching' ? right.map((p, j) => `${p.split('.')[0]}.${right[(j + 1) % right.length]?.split('.')[1]}`) : item.type === 'multiple' ? right.slice(0, 1) : [item.type === 'true-false' ? (right[0] === 't' ? 'f' : 't') : (item.choices.find((c) => !c.correct)?.id ?? 'a')];
+    await player.fire('slep-assessment', 'slep-assessment-answer', { itemId: id, response: correct(i) ? right : wrong, latency: 10 + i });
+  }
+  await player.fire('slep-assessment', 'slep-assessment', { command: 'submit' });
+}
+
+describe('the built SCORM 1.2 package under scorm-again', () => {
+  let player: PackagePlayer;
+
+  beforeEach(() => {
+    player = new PackagePlayer({ learner: { id: 'u-42', name: 'Rivera, Ana' } });
+  });
+
+  afterEach(() => {
+    player.close();
+    // The SCORM 1.2 rules scorm-again does not enforce: limits, call order, time format.
+    expect(player.lms.violations, player.lms.violations.join('\n')).to.deep.equal([]);
+  });
+
+  it('starts, reads the learner and sets the status to incomplete', async () => {
+    await player.open();
+    const cmi = player.lms.cmi() as Cmi;
+    expect(cmi.cmi.core.lesson_status).to.equal('incomplete');
+    expect(player.lms.calls[0]?.fn).to.equal('LMSInitialize');
+    expect(player.text()).to.contain(player.course.title);
+  });
+
+  it('reports completed lessons, location and a valid session time, and finishes exactly once', async () => {
+    await player.open();
+    await visitEveryLesson(player);
+    const last = player.course.lessons.at(-1)?.id ?? '';
+    let cmi = player.lms.cmi() as Cmi;
+    expect(cmi.cmi.core.lesson_location).to.equal(last);
+    expect(cmi.cmi.core.lesson_status).to.equal('incomplete', 'the assessment is still required');
+    expect(cmi.cmi.suspend_data.length).to.be.within(1, 4096);
+    const commits = player.lms.calls.filter((c) => c.fn === 'LMSCommit').length;
+    expect(commits).to.be.at.least(player.course.lessons.length, 'a commit per lesson reached');
+    await player.click(/Save and exit/);
+    player.close();
+    const finishes = player.lms.calls.filter((c) => c.fn === 'LMSFinish');
+    expect(finishes.length).to.equal(1);
+    const sessionTime = player.lms.calls.find((c) => c.fn === 'LMSSetValue' && c.args[0] === 'cmi.core.session_time');
+    expect(sessionTime?.args[1]).to.match(TIMESPAN);
+    expect(player.lms.stored.exit).to.equal('suspend');
+    expect(player.lms.stored.lesson_location).to.equal(last);
+    cmi = player.lms.cmi() as Cmi;
+    expect(cmi.cmi.core.lesson_status).to.equal('incomplete');
+  });
+
+  it('resumes on the same lesson with the same answers after the window is closed', async () => {
+    let shell = await player.open();
+    const [first, second, third] = player.course.lessons;
+    await player.fire('slep-course', 'slep-navigate', { page: first?.id ?? '' });
+    await player.fire('slep-course', 'slep-navigate', { page: second?.id ?? '' });
+    const check = player.course.checks[0];
+    if (!check) throw new Error('no checks');
+    await player.fire('slep-course', 'slep-answer', { itemId: check.id, response: correctResponse(check) });
+    await player.fire('slep-course', 'slep-navigate', { page: third?.id ?? '' });
+    const before = shell.store.state;
+    player.close(); // pagehide → LMSFinish with exit=suspend
+
+    shell = await player.open();
+    expect((player.lms.cmi() as Cmi).cmi.core.entry).to.equal('resume');
+    expect(shell.store.state.location).to.equal(third?.id);
+    expect(shell.store.state.visited).to.deep.equal(before.visited);
+    expect(shell.store.state.checks).to.deep.equal(before.checks);
+    expect(player.text()).to.contain('Welcome back');
+  });
+
+  it('resumes mid-assessment with the same items in the same order and the answers given', async () => {
+    let shell = await player.open();
+    await player.fire('slep-course', 'slep-navigate', { page: 'assessment' });
+    await player.fire('slep-assessment', 'slep-assessment', { command: 'start' });
+    const { items } = shell.store.state.assessment;
+    const item = player.course.bank.find((x) => x.id === items[0]);
+    if (!item) throw new Error('no item');
+    await player.fire('slep-assessment', 'slep-assessment-answer', { itemId: item.id, response: correctResponse(item), latency: 12 });
+    await player.click(/Save and exit/); // commits the pending answer at once
+    player.close();
+
+    shell = await player.open();
+    expect(shell.store.state.assessment.items).to.deep.equal(items);
+    expect(shell.store.state.assessment.answers[item.id]?.response).to.deep.equal(correctResponse(item));
+    expect(shell.store.state.assessment.attempt).to.equal(1);
+  });
+
+  it('passes: every answer is an interaction, every outcome an objective, score before status', async () => {
+    await player.open();
+    await visitEveryLesson(player);
+    await answerAssessment(player, () => true);
+    const cmi = player.lms.cmi() as Cmi;
+    expect(cmi.cmi.core.lesson_status).to.equal('passed');
+    expect(cmi.cmi.core.score.raw).to.equal('100');
+    expect(cmi.cmi.core.score.min).to.equal('0');
+    expect(cmi.cmi.core.score.max).to.equal('100');
+    const sets = player.lms.calls.filter((c) => c.fn === 'LMSSetValue').map((c) => c.args[0]);
+    expect(sets.lastIndexOf('cmi.core.score.raw')).to.be.below(sets.lastIndexOf('cmi.core.lesson_status'));
+
+    const interactions = Object.values(cmi.cmi.interactions);
+    const { items, attempt } = player.shell.store.state.assessment;
+    expect(interactions.length).to.equal(items.length);
+    const ids = new Set<string>();
+    for (const [i, x] of interactions.entries()) {
+      const item = player.course.bank.find((b) => b.id === items[i]);
+      if (!item) throw new Error('interaction order');
+      expect(x.id).to.equal(`a${attempt}-${item.id}`);
+      expect(String(x.id)).to.match(/^[A-Za-z0-9_-]{1,255}$/);
+      ids.add(String(x.id));
+      expect(x.type).to.equal({ single: 'choice', multiple: 'choice', 'true-false': 'true-false', matching: 'matching', ordering: 'sequencing' }[item.type]);
+      expect(x.result).to.equal('correct');
+      expect(x.time).to.match(CMI_TIME);
+      expect(x.latency).to.match(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
+      const pattern = (x.correct_responses as Record<string, { pattern: string }>)['0']?.pattern;
+      expect(x.student_response).to.equal(pattern);
+      const expected = correctResponse(item);
+      expect(pattern).to.equal(item.type === 'multiple' ? [...expected].sort().join(',') : expected.join(','));
+      expect((x.objectives as Record<string, { id: string }>)['0']?.id).to.equal(item.outcome);
+    }
+    expect(ids.size).to.equal(items.length);
+    const objectives = Object.values(cmi.cmi.objectives);
+    expect(objectives.map((o) => o.id).sort()).to.deep.equal(player.course.outcomes.map((o) => o.id).sort());
+    for (const o of objectives) {
+      expect(o.status).to.equal('passed');
+      expect(o.score.raw).to.equal('100');
+    }
+    player.close();
+    expect(player.lms.stored.exit).to.equal('', 'finished: the attempt ends normally');
+    expect(player.lms.stored.lesson_status).to.equal('passed');
+  });
+
+  it('fails below the mastery score, allows a retry, and a later pass is final', async () => {
+    await player.open();
+    await visitEveryLesson(player);
+    await answerAssessment(player, () => false);
+    let cmi = player.lms.cmi() as Cmi;
+    expect(cmi.cmi.core.lesson_status).to.equal('failed');
+    expect(cmi.cmi.core.score.raw).to.equal('0');
+    expect(Object.values(cmi.cmi.objectives).every((o) => o.status === 'failed')).to.equal(true);
+    const firstCount = Object.keys(cmi.cmi.interactions).length;
+
+    const firstItems = player.shell.store.state.assessment.items;
+    await answerAssessment(player, () => true);
+    expect(player.shell.store.state.assessment.attempt).to.equal(2);
+    expect(player.shell.store.state.assessment.items).not.to.deep.equal(firstItems, 'a new attempt draws again');
+    cmi = player.lms.cmi() as Cmi;
+    expect(cmi.cmi.core.lesson_status).to.equal('passed');
+    expect(Object.keys(cmi.cmi.interactions).length).to.equal(firstCount * 2, 'both attempts reported');
+    expect(Object.values(cmi.cmi.interactions).some((x) => String(x.id).startsWith('a2-'))).to.equal(true);
+    // Passing is final: no third attempt can start.
+    await player.fire('slep-assessment', 'slep-assessment', { command: 'start' });
+    expect(player.shell.store.state.assessment.attempt).to.equal(2);
+  });
+
+  it('uses the LMS mastery score over the course default', async () => {
+    player = new PackagePlayer({ masteryScore: 50 });
+    await player.open();
+    await visitEveryLesson(player);
+    const total = player.course.outcomes.length * player.course.assessment.itemsPerOutcome;
+    const half = Math.ceil(total / 2);
+    await answerAssessment(player, (i) => i < half);
+    const cmi = player.lms.cmi() as Cmi;
+    expect(Number(cmi.cmi.core.score.raw)).to.be.below(80);
+    expect(cmi.cmi.core.lesson_status).to.equal('passed');
+  });
+
+  it('tells the learner plainly when the LMS cannot save, and keeps the data to retry', async () => {
+    player = new PackagePlayer({ failCommits: true });
+    await player.open();
+    await player.fire('slep-course', 'slep-navigate', { page: player.course.lessons[0]?.id ?? '' });
+    expect(player.text()).to.match(/could not be saved/);
+    player.lms.failCommits = false;
+    await player.fire('slep-course', 'slep-navigate', { page: player.course.lessons[1]?.id ?? '' });
+    expect(player.text()).not.to.match(/could not be saved/);
+  });
+});
