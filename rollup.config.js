@@ -6,20 +6,22 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 const COURSE = 'virtual:slep-course';
+/** Where build/cli.ts writes the compiled model and the bundle (tests build into a temp dir). */
+const GENERATED = process.env.SLEP_GENERATED_DIR ?? '.generated';
 
 /** @returns {import('rollup').Plugin} */
 function courseModel() {
   return {
     name: 'slep-course-model',
     resolveId: (id) => (id === COURSE ? `\0${COURSE}` : null),
-    load: (id) => (id === `\0${COURSE}` ? `export default JSON.parse(${JSON.stringify(readFileSync('.generated/course.json', 'utf8'))});` : null),
+    load: (id) => (id === `\0${COURSE}` ? `export default JSON.parse(${JSON.stringify(readFileSync(`${GENERATED}/course.json`, 'utf8'))});` : null),
   };
 }
 
 export default {
   input: 'src/main.ts',
   output: {
-    dir: '.generated/app',
+    dir: `${GENERATED}/app`,
     format: 'es',
     entryFileNames: 'course.js',
     chunkFileNames: '[name]-[hash].js',

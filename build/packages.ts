@@ -20,7 +20,7 @@ export type PackageKind = (typeof PACKAGES)[number]['kind'];
 /** Bundles the player and writes every package. Returns the files written, relative to root. */
 export async function buildPackages(options: { root: string; model: CourseModel; courseDir: string; outDir: string }): Promise<string[]> {
   const { root, model, outDir } = options;
-  const generated = join(root, '.generated');
+  const generated = process.env.SLEP_GENERATED_DIR ?? join(root, '.generated');
   rmSync(generated, { recursive: true, force: true });
   mkdirSync(generated, { recursive: true });
   writeFileSync(join(generated, 'course.json'), JSON.stringify(model));

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { listDir } from '../../build/files.js';
+import { validateScorm12Manifest } from '../../build/validate-manifest.js';
+import { writeCourseFiles } from '../fixtures/course-files.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'slep-build-'));
+const course = writeCourseFiles();
+
+function build(name: string, env: Record<string, string> = {}, courseDir = course) {
+  const result = spawnSync('npx', ['tsx', 'build/cli.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, COURSE_DIR: courseDir, DIST_DIR: join(work, name), SLEP_GENERATED_DIR: join(work, `${name}-gen`), ...env },
+  });
+  return { ...result, dist: join(work, name) };
+}
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('npm run build', () => {
+  let first: ReturnType<typeof build>;
+
+  before(() => {
+    first = build('a', { TZ: 'America/Los_Angeles' });
+  });
+
+  after(() => {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(course, { recursive: true, force: true });
+  });
+
+  it('writes a SCORM 1.2 zip and a web zip named by course id and version', () => {
+    assert.equal(first.status, 0, first.stderr);
+    const zips = readdirSync(first.dist).filter((f) => f.endsWith('.zip')).sort();
+    assert.deepEqual(zips, ['fixture-course-1.0.0-scorm12.zip', 'fixture-course-1.0.0-web.zip']);
+  });
+
+  it('writes identical bytes on a second build, in another time zone', () => {
+    const second = build('b', { TZ: 'Asia/Tokyo' });
+    assert.equal(second.status, 0, second.stderr);
+    for (const zip of readdirSync(first.dist).filter((f) => f.endsWith('.zip'))) {
+      assert.equal(sha(join(second.dist, zip)), sha(join(first.dist, zip)), zip);
+    }
+  });
+
+  it('writes a manifest that validates against the SCORM 1.2 XSDs and lists every file', async () => {
+    const dir = join(first.dist, 'scorm12');
+    const manifestXml = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8');
+    assert.deepEqual(await validateScorm12Manifest({ manifestXml, packageDir: dir }), []);
+    assert.match(manifestXml, /<adlcp:masteryscore>80<\/adlcp:masteryscore>/);
+    const files = await listDir(dir);
+    for (const needed of ['imsmanifest.xml', 'index.html', 'app/course.js', 'imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd']) {
+      assert.ok(files.includes(needed), needed);
+    }
+  });
+
+  it('ships a page that runs under a strict CSP and loads nothing from elsewhere', async () => {
+    const dir = join(first.dist, 'scorm12');
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'/);
+    assert.doesNotMatch(html, /<script>(?!<)|<script(?![^>]*\bsrc=)[^>]*>[^<]/, 'no inline script');
+    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'no remote files');
+    assert.equal(html.match(/data-tracking="scorm12"/)?.length, 1);
+    for (const file of (await listDir(dir)).filter((f) => f.endsWith('.js'))) {
+      const js = readFileSync(join(dir, file), 'utf8');
+      assert.doesNotMatch(js, /\beval\(|new Function\(/, `${file} uses eval`);
+      assert.doesNotMatch(js, /Scorm12API|scorm-again/i, `${file} ships scorm-again`);
+    }
+    assert.match(readFileSync(join(first.dist, 'web', 'index.html'), 'utf8'), /data-tracking="local"/);
+  });
+
+  it('loads the SCORM 1.2 driver as its own chunk', async () => {
+    const app = join(first.dist, 'scorm12', 'app');
+    const entry = readFileSync(join(app, 'course.js'), 'utf8');
+    const chunks = readdirSync(app).filter((f) => f !== 'course.js' && f.endsWith('.js'));
+    const scorm = chunks.find((f) => readFileSync(join(app, f), 'utf8').includes('cmi.suspend_data'));
+    assert.ok(scorm, 'a chunk holds the SCORM 1.2 driver');
+    assert.doesNotMatch(entry, /cmi\.suspend_data/, 'the entry does not include the driver');
+  });
+
+  it('fails on a broken course file with file, line and fix, and writes no package', () => {
+    const broken = writeCourseFiles();
+    try {
+      writeFileSync(join(broken, 'lessons/02-two.md'), readFileSync(join(broken, 'lessons/02-two.md'), 'utf8').replace(':::takeaway', ':::takeway'));
+      const result = build('broken', {}, broken);
+      assert.equal(result.status, 1);
+      assert.match(result.stderr, /lessons\/02-two\.md:\d+: Unknown block ":::takeway"\.\n\s+fix: Use one of:/);
+      assert.match(result.stderr, /No package was written/);
+      assert.throws(() => readdirSync(result.dist));
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+});

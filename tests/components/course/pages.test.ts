@@ -1,0 +1,83 @@
+import { ContextProvider } from '@lit/context';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/components/pages/define.js';
+import { formatName } from '../../../src/components/pages/certificate.js';
+import { storeContext, trackingContext } from '../../../src/context.js';
+import type { CourseModel } from '../../../src/model/course.js';
+import { correctResponse } from '../../../src/model/response.js';
+import { AttemptStore } from '../../../src/state/store.js';
+import type { TrackingStatus } from '../../../src/tracking/status.js';
+import { courseModel } from '../../fixtures/course-model.js';
+
+const tracking: TrackingStatus = { driver: 'scorm12', learnerName: 'Rivera, Ana', masteryScore: 0.75, priorSeconds: 0, sessionStart: 0, message: '', level: 'ok', ended: false };
+
+async function mountPage(tag: string, store: AttemptStore) {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  new ContextProvider(host, { context: storeContext, initialValue: store });
+  new ContextProvider(host, { context: trackingContext, initialValue: tracking });
+  const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean> };
+  host.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+const base = courseModel();
+const course: CourseModel = {
+  ...base,
+  workbook: {
+    introHtml: '<p>Meet as a team.</p>',
+    questions: [{ id: 'wb-1', lesson: 'lesson-one', questionHtml: 'Why have an SRO?', prompts: ['Who decides?', 'What changes?'] }],
+    checklist: { title: 'MOU planning checklist', introHtml: '<p>Check these.</p>', items: [{ html: 'Purpose', source: 'COPS' }] },
+  },
+  resources: [
+    { id: 'nasro', title: 'NASRO', url: 'https://www.nasro.org/', publisher: 'NASRO', descriptionHtml: 'The association.', group: 'original' },
+    { id: 'ferpa', title: 'FERPA FAQ', url: 'https://studentprivacy.ed.gov/', publisher: 'ED', descriptionHtml: 'The FAQ.', group: 'source' },
+  ],
+};
+
+describe('course pages', () => {
+  it('the workbook lists questions by lesson with prompts and the MOU checklist, accessibly', async () => {
+    const el = await mountPage('slep-workbook', new AttemptStore(course));
+    const text = el.shadowRoot?.textContent ?? '';
+    for (const t of ['Lesson one', 'Why have an SRO?', 'Who decides?', 'MOU planning checklist', 'Purpose']) expect(text).to.contain(t);
+    await expect(el).to.be.accessible();
+  });
+
+  it('resources link out in a new tab with an accessible warning, grouped', async () => {
+    const el = await mountPage('slep-resources', new AttemptStore(course));
+    const links = [...(el.shadowRoot?.querySelectorAll('a') ?? [])];
+    expect(links.map((a) => a.href)).to.deep.equal(['https://www.nasro.org/', 'https://studentprivacy.ed.gov/']);
+    expect(links.every((a) => a.target === '_blank' && a.rel.includes('noopener') && /opens in a new tab/.test(a.textContent ?? ''))).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('the certificate waits for completion and a pass', async () => {
+    const el = await mountPage('slep-certificate', new AttemptStore(course));
+    expect(el.shadowRoot?.textContent).to.contain('appears here once');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the certificate shows name, course, date, score and pass mark once earned', async () => {
+    const store = new AttemptStore(course);
+    for (const l of course.lessons) store.dispatch({ type: 'go', page: l.id, now: 1 });
+    store.dispatch({ type: 'start-assessment', seed: 4, now: 2 });
+    for (const id of store.state.assessment.items) {
+      const item = course.bank.find((i) => i.id === id);
+      if (item) store.dispatch({ type: 'answer', itemId: id, response: correctResponse(item), latency: 3, now: 3 });
+    }
+    store.dispatch({ type: 'submit', masteryScore: 0.75, now: Date.UTC(2026, 10, 28, 12) });
+    const el = await mountPage('slep-certificate', store);
+    const text = el.shadowRoot?.textContent ?? '';
+    expect(text).to.contain('Ana Rivera');
+    expect(text).to.contain(course.title);
+    expect(text).to.contain('November 28, 2026');
+    expect(text).to.contain('100%');
+    expect(text).to.contain('pass mark 75%');
+    await expect(el).to.be.accessible();
+  });
+
+  it('turns the SCORM "Last, First" name round', () => {
+    expect(formatName('Rivera, Ana')).to.equal('Ana Rivera');
+    expect(formatName('Ana Rivera')).to.equal('Ana Rivera');
+  });
+});
