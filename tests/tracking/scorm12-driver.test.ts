@@ -65,13 +65,26 @@ describe('SCORM 1.2 driver', () => {
 
   it('writes interactions in the 1.2 formats, once each', () => {
     const api = lms();
-    const driver = new Scorm12Driver(api as unknown as Scorm12Api);
+    const sent = new Map<string, string>();
+    const spy: Scorm12Api = {
+      LMSInitialize: () => api.LMSInitialize(),
+      LMSFinish: () => api.LMSFinish(),
+      LMSCommit: () => api.LMSCommit(),
+      LMSGetErrorString: (c) => api.LMSGetErrorString(c),
+      LMSGetLastError: () => api.LMSGetLastError(),
+      LMSGetValue: (e) => api.LMSGetValue(e),
+      LMSSetValue: (e, v) => (sent.set(e, v), api.LMSSetValue(e, v)),
+    };
+    const driver = new Scorm12Driver(spy);
     driver.initialize();
     driver.recordInteractions([record(), record({ id: 'a1-roles-tf', type: 'true-false', multiple: false, response: ['f'], correctResponse: ['t'], result: 'incorrect' }), record({ id: 'a1-m', type: 'matching', multiple: false, response: ['1.b', '2.a'], correctResponse: ['1.a', '2.b'], result: 'incorrect' })]);
     driver.recordInteractions([record()]);
     const cmi = (api.renderCMIToJSONObject() as { cmi: { interactions: Record<string, Record<string, unknown>> } }).cmi.interactions;
     expect(Object.keys(cmi)).to.have.length(3);
-    expect(cmi['0']).to.deep.include({ id: 'a1-types-q1', type: 'choice', student_response: 'a,c', result: 'correct', time: '09:05:07', latency: '0000:01:15.50' });
+    expect(cmi['0']).to.deep.include({ id: 'a1-types-q1', type: 'choice', student_response: 'a,c', result: 'correct', time: '09:05:07' });
+    expect(sent.get('cmi.interactions.0.latency')).to.equal('0000:01:15.50');
+    expect(sent.get('cmi.interactions.0.correct_responses.0.pattern')).to.equal('a,c');
+    expect(sent.get('cmi.interactions.0.objectives.0.id')).to.equal('types');
     expect(cmi['1']).to.deep.include({ type: 'true-false', student_response: 'f', result: 'wrong' });
     expect(cmi['2']).to.deep.include({ type: 'matching', student_response: '1.b,2.a' });
   });
