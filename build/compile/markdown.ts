@@ -35,6 +35,20 @@ export class MarkdownCompiler {
     // Let every link become a token so our own check reports bad ones, instead of
     // markdown-it silently printing them as text.
     this.md.validateLink = () => true;
+    // Tell screen-reader users that an outside link opens a new tab (WCAG 3.2.5 advisory, G201).
+    const close = this.md.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+    this.md.renderer.rules.link_close = (tokens, idx, options, env, self) => {
+      let depth = 0;
+      for (let i = idx - 1; i >= 0; i--) {
+        const t = tokens[i];
+        if (t?.type === 'link_close') depth++;
+        if (t?.type === 'link_open' && depth-- === 0) {
+          if (t.attrGet('target') === '_blank') return `<span class="visually-hidden"> (opens in a new tab)</span>${close(tokens, idx, options, env, self)}`;
+          break;
+        }
+      }
+      return close(tokens, idx, options, env, self);
+    };
   }
 
   /** Renders a block of Markdown (paragraphs, lists, tables, `##` headings). */

@@ -38,7 +38,7 @@ describe('course compiler', () => {
     const prose = model.lessons[0]?.blocks.find((b) => b.kind === 'prose');
     assert.ok(prose && 'html' in prose);
     assert.match(prose.html, /<h2>Section<\/h2>/);
-    assert.match(prose.html, /target="_blank" rel="noopener noreferrer"/);
+    assert.match(prose.html, /target="_blank" rel="noopener noreferrer">the guide<span class="visually-hidden"> \(opens in a new tab\)<\/span><\/a>/);
     assert.ok(report.readingGrade.every((r) => r.grade <= 11));
   });
 
