@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { rollup } from 'rollup';
 import type { RollupOptions } from 'rollup';
@@ -41,7 +42,15 @@ export async function buildPackages(options: { root: string; model: CourseModel;
     await writeDeterministicZip({ sourceDir: dir, outFile: zip });
     written.push(`${relative(root, zip)} (${Math.round(statSync(zip).size / 1024)} KiB)`);
   }
+  writeElementsManifest(root, outDir);
+  written.push(relative(root, join(outDir, 'custom-elements.json')));
   return written;
+}
+
+/** The custom-elements manifest (elements, properties, events, CSS properties) for tools and docs. */
+function writeElementsManifest(root: string, outDir: string): void {
+  const result = spawnSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--outdir', relative(root, outDir)], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`custom-elements manifest: ${result.stderr || result.stdout}`);
 }
 
 async function writeScorm12Manifest(dir: string, model: CourseModel): Promise<void> {
