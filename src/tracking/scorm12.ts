@@ -32,6 +32,8 @@ export class Scorm12Driver implements TrackingDriver {
   lastError = '';
   private initialized = false;
   private finished = false;
+  /** `browse` / `review` launches must not change the learner's status or score (RTE 3.4.2 cmi.core.lesson_mode). */
+  private reviewOnly = false;
   private interactionsSupported = true;
   private objectivesSupported = true;
   /** Interaction ids already written this session (1.2 interactions are write-only). */
@@ -47,9 +49,11 @@ export class Scorm12Driver implements TrackingDriver {
     this.initialized = true;
     const get = (element: string) => this.get(element);
     const status = get('cmi.core.lesson_status');
-    if (status === 'not attempted' || status === '') this.set('cmi.core.lesson_status', 'incomplete');
     const mastery = get('cmi.student_data.mastery_score');
     const entry = get('cmi.core.entry');
+    const mode = get('cmi.core.lesson_mode');
+    this.reviewOnly = mode === 'browse' || mode === 'review';
+    if (!this.reviewOnly && (status === 'not attempted' || status === '')) this.set('cmi.core.lesson_status', 'incomplete');
     this.interactionsSupported = this.supports('cmi.interactions._count');
     this.objectivesSupported = this.supports('cmi.objectives._count');
     return {
@@ -67,6 +71,7 @@ export class Scorm12Driver implements TrackingDriver {
     if (!this.active()) return false;
     let good = this.set('cmi.core.lesson_location', snapshot.location.slice(0, SCORM12.limits.location));
     good = this.set('cmi.suspend_data', snapshot.suspendData) && good;
+    if (this.reviewOnly) return good;
     // The score goes before the status: some LMSs derive passed/failed from it.
     if (snapshot.score !== null) {
       good = this.set('cmi.core.score.min', '0') && good;
@@ -78,7 +83,7 @@ export class Scorm12Driver implements TrackingDriver {
   }
 
   recordInteractions(records: readonly InteractionRecord[]): boolean {
-    if (!this.active() || !this.interactionsSupported) return true;
+    if (!this.active() || !this.interactionsSupported || this.reviewOnly) return true;
     let good = true;
     for (const r of records) {
       const id = r.id.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, SCORM12.limits.interactionId);
@@ -100,7 +105,7 @@ export class Scorm12Driver implements TrackingDriver {
   }
 
   recordObjectives(records: readonly ObjectiveRecord[]): boolean {
-    if (!this.active() || !this.objectivesSupported) return true;
+    if (!this.active() || !this.objectivesSupported || this.reviewOnly) return true;
     const count = Number(this.get('cmi.objectives._count')) || 0;
     const existing = new Map<string, number>();
     for (let i = 0; i < count; i++) existing.set(this.get(`cmi.objectives.${i}.id`), i);

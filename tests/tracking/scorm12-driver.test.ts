@@ -63,6 +63,15 @@ describe('SCORM 1.2 driver', () => {
     expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('completed');
   });
 
+  it('changes no status or score in a review launch (lesson_mode review)', () => {
+    const api = lms({ core: { student_name: 'A', student_id: 'u1', entry: 'resume', lesson_status: 'passed', lesson_mode: 'review' } });
+    const driver = new Scorm12Driver(api as unknown as Scorm12Api);
+    driver.initialize();
+    driver.write(snapshot({ status: { completion: 'incomplete', success: 'unknown' } }));
+    expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('passed');
+    expect(api.LMSGetValue('cmi.core.lesson_location')).to.equal('lesson-one');
+  });
+
   it('writes interactions in the 1.2 formats, once each', () => {
     const api = lms();
     const sent = new Map<string, string>();
