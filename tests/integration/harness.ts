@@ -107,6 +107,6 @@ export class PackagePlayer {
   /** Text of the course, shadow roots included. */
   text(): string {
     const doc = this.frame?.contentDocument;
-    return doc ? deepQueryAll(doc, 'h1, h2, p, li, span, strong, legend, label').map((e) => e.textContent ?? '').join(' ') : '';
+    return doc ? deepQueryAll(doc, 'h1, h2, p, li, span, strong, legend, label, [role="alert"], [role="status"]').map((e) => e.textContent ?? '').join(' ') : '';
   }
 }

@@ -151,7 +151,7 @@ export class SlepCourse extends LitElement {
       state.visited.includes(page) || (page === PAGES.assessment && state.assessment.submittedAt !== null);
     const ended = this.status?.ended ?? false;
     return html`
-      <a class="skip" href="#main" @click=${(e: Event) => { e.preventDefault(); this.focusPage(); }}>Skip to content</a>
+      <button class="skip" @click=${this.focusPage}>Skip to content</button>
       <header>
         <span class="title">${course.title}</span>
         <span class="progress">
