@@ -87,8 +87,7 @@ export const courseStyles = css`
     padding-top: 1rem;
   }
   .banner {
-    margin: 0.75rem auto 0;
-    max-width: 75rem;
+    margin: 0.75rem 1rem 0;
     padding: 0.6rem 1rem;
     border-radius: var(--_radius);
     box-sizing: border-box;
