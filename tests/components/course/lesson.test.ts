@@ -45,7 +45,7 @@ describe('slep-lesson', () => {
     const root = el.shadowRoot as ShadowRoot;
     const headings = [...root.querySelectorAll('h1, h2')].map((h) => h.textContent?.trim());
     expect(headings).to.include.members(['Lesson one', 'Section', 'Did you know', 'Scenario: A call from a parent', 'Knowledge check', 'Discuss with your team', 'Key takeaway', 'Sources']);
-    expect(root.querySelector('slep-question')).to.exist;
+    expect(root.querySelector('slep-question') !== null).to.equal(true);
     expect(root.textContent).to.contain('Why have an SRO?');
     await expect(el).to.be.accessible();
   });
@@ -60,6 +60,6 @@ describe('slep-lesson', () => {
 
   it('renders nothing for an unknown lesson instead of throwing', async () => {
     const { el } = await mountLesson(course, 'no-such-lesson');
-    expect(el.shadowRoot?.querySelector('article')).to.equal(null);
+    expect(el.shadowRoot?.querySelector('article') === null).to.equal(true);
   });
 });
