@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { correctResponse } from '../../src/model/response.js';
-import { PackagePlayer } from './harness.js';
+import { deepQueryAll, PackagePlayer, until } from './harness.js';
 
 const TIMESPAN = /^\d{4}:\d{2}:\d{2}\.\d{2}$/;
 const CMI_TIME = /^\d{2}:\d{2}:\d{2}$/;
@@ -204,5 +204,68 @@ describe('the built SCORM 1.2 package under scorm-again', () => {
     player.lms.failCommits = false;
     await player.fire('slep-course', 'slep-navigate', { page: player.course.lessons[1]?.id ?? '' });
     expect(player.text()).not.to.match(/could not be saved/);
+  });
+});
+
+describe('a learner taking the built SCORM 1.2 package with clicks only', () => {
+  it('goes through every lesson, answers every question in the interface, passes and gets a certificate', async () => {
+    const player = new PackagePlayer({ learner: { id: 'u-7', name: 'Okafor, Chidi' } });
+    try {
+      await player.open();
+      const doc = () => player.frame?.contentDocument as Document;
+      await player.click(/^Start the course$/);
+      for (let i = 1; i < player.course.lessons.length; i++) await player.click(/^Next: /);
+      await player.click(/^Next: Assessment/);
+      await player.click(/^Start attempt 1$/);
+      const { items } = player.shell.store.state.assessment;
+      for (const [n, id] of items.entries()) {
+        const item = player.course.bank.find((b) => b.id === id);
+        if (!item) throw new Error(id);
+        const assessment = deepQueryAll(doc(), 'slep-assessment')[0] as HTMLElement;
+        const root = assessment.shadowRoot as ShadowRoot;
+        await until(() => root.textContent?.includes(`Question ${n + 1} of ${items.length}`), `question ${n + 1}`);
+        const right = correctResponse(item);
+        if (item.type === 'matching') {
+          for (const pair of right) {
+            const [prompt, target] = pair.split('.');
+            const select = deepQueryAll<HTMLSelectElement>(root, `select[data-prompt="${prompt}"]`)[0];
+            if (!select) throw new Error('no select');
+            select.value = target ?? '';
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+          }
+        } else if (item.type === 'ordering') {
+          const texts = item.steps.map((s) => s.html.replace(/<[^>]*>/g, '').trim());
+          for (let i = 0; i < texts.length; i++) {
+            for (;;) {
+              const current = deepQueryAll(root, 'ol li').map((li) => li.textContent ?? '');
+              const j = current.findIndex((t) => t.includes(texts[i] ?? '\u0000'));
+              if (j <= i) break;
+              const up = deepQueryAll<HTMLButtonElement>(root, 'ol li button').find((b) => b.textContent?.includes('Move up') && b.textContent.includes(texts[i] ?? '\u0000'));
+              up?.click();
+              await player.settle();
+            }
+          }
+        } else {
+          for (const choice of right) deepQueryAll<HTMLInputElement>(root, `input[value="${choice}"]`)[0]?.click();
+        }
+        await player.settle();
+        const buttons = deepQueryAll<HTMLButtonElement>(root, 'button');
+        (buttons.find((b) => b.textContent?.trim() === 'Next →') ?? buttons.find((b) => b.textContent?.trim() === 'Review and submit'))?.click();
+        await player.settle();
+      }
+      await player.click(/^Submit answers$/);
+      expect(player.shell.store.state.assessment.lastScore).to.equal(1);
+      expect(player.text()).to.match(/You passed/);
+      await player.click(/Go to your certificate/);
+      expect(player.text()).to.contain('Chidi Okafor');
+      const cmi = player.lms.cmi() as Cmi;
+      expect(cmi.cmi.core.lesson_status).to.equal('passed');
+      expect(cmi.cmi.core.score.raw).to.equal('100');
+      expect(Object.values(cmi.cmi.interactions).every((x) => x.result === 'correct')).to.equal(true);
+      expect(Object.values(cmi.cmi.interactions).every((x) => /^\d{4}:\d{2}:\d{2}\.\d{2}$|^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/.test(String(x.latency)))).to.equal(true);
+    } finally {
+      player.close();
+      expect(player.lms.violations, player.lms.violations.join('\n')).to.deep.equal([]);
+    }
   });
 });
