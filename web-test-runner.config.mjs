@@ -14,7 +14,7 @@ if (!executablePath) {
 }
 
 export default {
-  files: ['tests/**/*.test.ts', '!tests/build/**', '!tests/state/**'],
+  files: ['tests/**/*.test.ts', '!tests/build/**', '!tests/state/**', '!tests/preview/**'],
   nodeResolve: true,
   rootDir: '.',
   concurrency: 1,
