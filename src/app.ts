@@ -20,7 +20,7 @@ export async function startCourse(options: { course: CourseModel; root: HTMLElem
   if (options.tracking === 'scorm12') {
     const [{ findApi }, { Scorm12Driver }] = await Promise.all([import('./tracking/find-api.js'), import('./tracking/scorm12.js')]);
     const api = findApi<Scorm12Api>({ name: 'API' });
-    if (api) driver = new Scorm12Driver(api);
+    if (api) driver = new Scorm12Driver(api, { statusStyle: course.completion.scorm12Status });
     else fallbackReason = 'no-lms';
   }
   const localDriver = async () => new (await import('./tracking/local.js')).LocalDriver(`slep:${course.id}:local`);

@@ -59,7 +59,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
   });
   const outcomes = new Set(outcomeList.map((o) => o.id));
   const completion = c.get('completion');
-  completion.onlyKeys(['requireAssessment']);
+  completion.onlyKeys(['requireAssessment', 'scorm12Status']);
   const assessment = c.get('assessment');
   assessment.onlyKeys(['itemsPerOutcome', 'attempts', 'shuffle']);
   const settings = {
@@ -193,7 +193,13 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
     masteryScore: c.get('masteryScore').number({ min: 0, max: 1, fallback: 0.8 }),
     noticeHtml: md(c.get('notice')),
     outcomes: outcomeList,
-    completion: { allLessons: true, requireAssessment: completion.get('requireAssessment').boolean({ fallback: true, required: false }) },
+    completion: {
+      allLessons: true,
+      requireAssessment: completion.get('requireAssessment').boolean({ fallback: true, required: false }),
+      scorm12Status: completion.has('scorm12Status')
+        ? (completion.get('scorm12Status').string({ pattern: /^(passed-failed|completed)$/, patternHint: 'Write passed-failed (the default) or completed.' }) as 'passed-failed' | 'completed')
+        : 'passed-failed',
+    },
     assessment: settings,
     lessons: compiled.map((l) => l.lesson),
     checks,

@@ -28,6 +28,12 @@ export interface CompletionRule {
   readonly allLessons: true;
   /** The assessment must also be submitted at least once. */
   readonly requireAssessment: boolean;
+  /**
+   * How SCORM 1.2's single `cmi.core.lesson_status` reports a finished course:
+   * `passed-failed` (the default) or `completed` with the score alongside, for LMSs
+   * whose gradebook or certification rules expect `completed`.
+   */
+  readonly scorm12Status: 'passed-failed' | 'completed';
 }
 
 export interface CourseModel {

@@ -39,7 +39,10 @@ export class Scorm12Driver implements TrackingDriver {
   /** Interaction ids already written this session (1.2 interactions are write-only). */
   private readonly written = new Set<string>();
 
-  constructor(private readonly api: Scorm12Api) {}
+  constructor(
+    private readonly api: Scorm12Api,
+    private readonly options: { statusStyle: 'passed-failed' | 'completed' } = { statusStyle: 'passed-failed' },
+  ) {}
 
   initialize(): LaunchData | null {
     if (!ok(this.api.LMSInitialize(''))) {
@@ -78,7 +81,7 @@ export class Scorm12Driver implements TrackingDriver {
       good = this.set('cmi.core.score.max', '100') && good;
       good = this.set('cmi.core.score.raw', String(Math.round(snapshot.score * 100))) && good;
     }
-    good = this.set('cmi.core.lesson_status', lessonStatus(snapshot)) && good;
+    good = this.set('cmi.core.lesson_status', lessonStatus(snapshot, this.options.statusStyle)) && good;
     return good;
   }
 
@@ -171,10 +174,14 @@ export class Scorm12Driver implements TrackingDriver {
   }
 }
 
-/** One 1.2 status from separate completion and success (RTE 3.4.2 cmi.core.lesson_status). */
-export function lessonStatus(snapshot: TrackingSnapshot): 'incomplete' | 'completed' | 'passed' | 'failed' {
+/**
+ * One 1.2 status from separate completion and success (RTE 3.4.2 cmi.core.lesson_status).
+ * With the `completed` style a finished course reports `completed` whatever the result;
+ * the score still goes to `cmi.core.score.raw` and each outcome to its objective.
+ */
+export function lessonStatus(snapshot: TrackingSnapshot, style: 'passed-failed' | 'completed' = 'passed-failed'): 'incomplete' | 'completed' | 'passed' | 'failed' {
   if (snapshot.status.completion !== 'completed') return 'incomplete';
-  if (snapshot.status.success === 'unknown') return 'completed';
+  if (snapshot.status.success === 'unknown' || style === 'completed') return 'completed';
   return snapshot.status.success;
 }
 

@@ -42,6 +42,19 @@ describe('course compiler', () => {
     assert.ok(report.readingGrade.every((r) => r.grade <= 11));
   });
 
+  it('reads the SCORM 1.2 status style, defaulting to passed-failed, and rejects other values at their line', () => {
+    const dir = writeCourseFiles();
+    dirs.push(dir);
+    assert.equal(compileCourse({ courseDir: dir, rootDir: dir }).model.completion.scorm12Status, 'passed-failed');
+    editFile('course.yaml', (t) => t.replace('  requireAssessment: true', '  requireAssessment: true\n  scorm12Status: completed'))(dir);
+    assert.equal(compileCourse({ courseDir: dir, rootDir: dir }).model.completion.scorm12Status, 'completed');
+    const problems = problemsFor({}, editFile('course.yaml', (t) => t.replace('  requireAssessment: true', '  requireAssessment: true\n  scorm12Status: complete')));
+    const problem = find(problems, /scorm12Status/);
+    assert.ok(problem, JSON.stringify(problems));
+    assert.match(problem.fix, /passed-failed/);
+    assert.ok(problem.file.endsWith('course.yaml') && problem.line > 1, `${problem.file}:${problem.line}`);
+  });
+
   it('rejects a <script> in a lesson with its file and line', () => {
     const problems = problemsFor({}, editFile('lessons/02-two.md', (t) => t.replace('The team meets.', 'The team meets.\n\n<script>alert(1)</script>')));
     const p = find(problems, /<script>/);

@@ -63,6 +63,20 @@ describe('SCORM 1.2 driver', () => {
     expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('completed');
   });
 
+  it('reports "completed" with the score when the course is configured for it', () => {
+    const api = lms();
+    const driver = new Scorm12Driver(api as unknown as Scorm12Api, { statusStyle: 'completed' });
+    driver.initialize();
+    driver.write(snapshot({ status: { completion: 'incomplete', success: 'failed' }, score: 0.5 }));
+    expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('incomplete');
+    driver.write(snapshot({ status: { completion: 'completed', success: 'failed' }, score: 0.5 }));
+    expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('completed');
+    expect(api.LMSGetValue('cmi.core.score.raw')).to.equal('50');
+    driver.write(snapshot({ status: { completion: 'completed', success: 'passed' }, score: 0.9 }));
+    expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('completed');
+    expect(api.LMSGetValue('cmi.core.score.raw')).to.equal('90');
+  });
+
   it('changes no status or score in a review launch (lesson_mode review)', () => {
     const api = lms({ core: { student_name: 'A', student_id: 'u1', entry: 'resume', lesson_status: 'passed', lesson_mode: 'review' } });
     const driver = new Scorm12Driver(api as unknown as Scorm12Api);

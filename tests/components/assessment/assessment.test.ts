@@ -46,7 +46,7 @@ const course: CourseModel = {
     { id: 'sharing', text: 'Explain when records may be shared' },
     { id: 'planning', text: 'Plan a joint exercise' },
   ],
-  completion: { allLessons: true, requireAssessment: true },
+  completion: { allLessons: true, requireAssessment: true, scorm12Status: 'passed-failed' },
   assessment: { itemsPerOutcome: 1, attempts: 2, shuffle: true },
   lessons: [],
   checks: [],
