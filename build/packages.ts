@@ -49,7 +49,8 @@ export async function buildPackages(options: { root: string; model: CourseModel;
 
 /** The custom-elements manifest (elements, properties, events, CSS properties) for tools and docs. */
 function writeElementsManifest(root: string, outDir: string): void {
-  const result = spawnSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--outdir', relative(root, outDir)], { cwd: root, encoding: 'utf8' });
+  // Settings in custom-elements-manifest.config.mjs (it keeps cem from editing package.json).
+  const result = spawnSync('npx', ['cem', 'analyze', '--outdir', relative(root, outDir)], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`custom-elements manifest: ${result.stderr || result.stdout}`);
 }
 

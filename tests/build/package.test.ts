@@ -27,6 +27,8 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 describe('npm run build', () => {
   let first: ReturnType<typeof build>;
 
+  const packageJson = readFileSync(join(root, 'package.json'), 'utf8');
+
   before(() => {
     first = build('a', { TZ: 'America/Los_Angeles' });
   });
@@ -40,6 +42,11 @@ describe('npm run build', () => {
     assert.equal(first.status, 0, first.stderr);
     const zips = readdirSync(first.dist).filter((f) => f.endsWith('.zip')).sort();
     assert.deepEqual(zips, ['fixture-course-1.0.0-scorm12.zip', 'fixture-course-1.0.0-web.zip']);
+    assert.ok(readdirSync(first.dist).includes('custom-elements.json'));
+  });
+
+  it('leaves package.json untouched (a build changes nothing under version control)', () => {
+    assert.equal(readFileSync(join(root, 'package.json'), 'utf8'), packageJson);
   });
 
   it('writes identical bytes on a second build, in another time zone', () => {
