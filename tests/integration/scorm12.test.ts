@@ -234,14 +234,15 @@ describe('a learner taking the built SCORM 1.2 package with clicks only', () => 
             select.dispatchEvent(new Event('change', { bubbles: true }));
           }
         } else if (item.type === 'ordering') {
-          const texts = item.steps.map((s) => s.html.replace(/<[^>]*>/g, '').trim());
-          for (let i = 0; i < texts.length; i++) {
-            for (;;) {
-              const current = deepQueryAll(root, 'ol li').map((li) => li.textContent ?? '');
-              const j = current.findIndex((t) => t.includes(texts[i] ?? '\u0000'));
+          // Move each step up into place with the "Move up" buttons, as a learner would.
+          const upButtons = () => deepQueryAll<HTMLButtonElement>(root, 'button[data-direction="up"]');
+          for (const [i, step] of right.entries()) {
+            for (let moves = 0; ; moves++) {
+              const j = upButtons().findIndex((b) => b.dataset.step === step);
+              if (j === -1) throw new Error(`no step ${step} in ${item.id}`);
               if (j <= i) break;
-              const up = deepQueryAll<HTMLButtonElement>(root, 'ol li button').find((b) => b.textContent?.includes('Move up') && b.textContent.includes(texts[i] ?? '\u0000'));
-              up?.click();
+              if (moves > item.steps.length) throw new Error(`step ${step} of ${item.id} does not move up`);
+              upButtons()[j]?.click();
               await player.settle();
             }
           }
