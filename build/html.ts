@@ -6,17 +6,22 @@ import { escapeXml } from '../manifests/xml.js';
  * script or style, no eval, nothing from other hosts. (frame-ancestors cannot be
  * set from a meta tag; the LMS frames the course.)
  */
-export const CSP = [
+export function csp(connectSrc = "'self'"): string {
+  return [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  `connect-src ${connectSrc}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
-].join('; ');
+  ].join('; ');
+}
+
+/** The policy of the packages that talk only to their own origin (SCORM, web). */
+export const CSP = csp();
 
 /** Page-level rules; components carry their own styles. */
 export const BASE_CSS = `html,body{margin:0;padding:0;background:#fff;color:#1b1f24}
@@ -24,14 +29,14 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:
 noscript p,#app>p{padding:1rem;max-width:40rem}
 `;
 
-export function indexHtml(options: { course: CourseModel; tracking: 'scorm12' | 'local' }): string {
+export function indexHtml(options: { course: CourseModel; kind: string; connectSrc?: string }): string {
   const { course } = options;
   return `<!doctype html>
-<html lang="${escapeXml(course.language)}" data-tracking="${options.tracking}">
+<html lang="${escapeXml(course.language)}" data-package="${escapeXml(options.kind)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${csp(options.connectSrc)}">
 <meta name="referrer" content="no-referrer">
 <title>${escapeXml(course.title)}</title>
 <link rel="stylesheet" href="app/base.css">

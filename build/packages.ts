@@ -3,20 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { rollup } from 'rollup';
 import type { RollupOptions } from 'rollup';
-import { scorm12Manifest, SCORM12_MANIFEST_FILE } from '../manifests/scorm12.js';
 import type { CourseModel } from '../src/model/course.js';
-import { listDir } from './files.js';
 import { indexHtml, BASE_CSS } from './html.js';
-import { scorm12SchemaFiles, validateScorm12Manifest } from './validate-manifest.js';
+import { BUILD, PACKAGE_KINDS, zipName } from './registry.js';
+export type { PackageKind } from './registry.js';
 import { writeDeterministicZip } from './zip.js';
 
-/** The packages the build writes, each a folder in dist/ and a zip beside it. */
-export const PACKAGES = [
-  { kind: 'scorm12', tracking: 'scorm12' },
-  { kind: 'web', tracking: 'local' },
-] as const;
-
-export type PackageKind = (typeof PACKAGES)[number]['kind'];
+/** The packages the build writes, each a folder in dist/ and a zip beside it (see build/registry.ts). */
+export const PACKAGES = PACKAGE_KINDS.map((kind) => ({ kind, ...BUILD[kind] }));
 
 /** Bundles the player and writes every package. Returns the files written, relative to root. */
 export async function buildPackages(options: { root: string; model: CourseModel; courseDir: string; outDir: string }): Promise<string[]> {
@@ -36,9 +30,9 @@ export async function buildPackages(options: { root: string; model: CourseModel;
     writeFileSync(join(dir, 'app', 'base.css'), BASE_CSS);
     const assets = join(options.courseDir, 'assets');
     if (existsSync(assets)) cpSync(assets, join(dir, 'assets'), { recursive: true });
-    writeFileSync(join(dir, 'index.html'), indexHtml({ course: model, tracking: pkg.tracking }));
-    if (pkg.kind === 'scorm12') await writeScorm12Manifest(dir, model);
-    const zip = join(outDir, `${model.slug}-${model.version}-${pkg.kind}.zip`);
+    writeFileSync(join(dir, 'index.html'), indexHtml({ course: model, kind: pkg.kind, connectSrc: pkg.connectSrc }));
+    await pkg.manifest?.({ dir, model });
+    const zip = join(outDir, zipName(model, pkg.kind));
     await writeDeterministicZip({ sourceDir: dir, outFile: zip });
     written.push(`${relative(root, zip)} (${Math.round(statSync(zip).size / 1024)} KiB)`);
   }
@@ -52,15 +46,6 @@ function writeElementsManifest(root: string, outDir: string): void {
   // Settings in custom-elements-manifest.config.mjs (it keeps cem from editing package.json).
   const result = spawnSync('npx', ['cem', 'analyze', '--outdir', relative(root, outDir)], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`custom-elements manifest: ${result.stderr || result.stdout}`);
-}
-
-async function writeScorm12Manifest(dir: string, model: CourseModel): Promise<void> {
-  for (const schema of scorm12SchemaFiles()) cpSync(schema.path, join(dir, schema.name));
-  const files = (await listDir(dir)).filter((f) => f !== SCORM12_MANIFEST_FILE);
-  const manifestXml = scorm12Manifest({ course: model, files, launch: 'index.html' });
-  writeFileSync(join(dir, SCORM12_MANIFEST_FILE), manifestXml);
-  const problems = await validateScorm12Manifest({ manifestXml, packageDir: dir });
-  if (problems.length) throw new Error(`The SCORM 1.2 manifest is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 
 async function bundle(root: string): Promise<void> {

@@ -1,40 +1,38 @@
 import './components/course/define.js';
+import { SlepExitEvent } from './events/exit.js';
 import type { CourseModel } from './model/course.js';
+import { PLAYER } from './packages.js';
+import type { PackageKind } from './packages.js';
 import { AttemptStore } from './state/store.js';
-import type { TrackingDriver } from './tracking/driver.js';
-import type { Scorm12Api } from './tracking/scorm12.js';
+import type { SlepCourse } from './components/course/course.js';
+import type { Launch, TrackingDriver } from './tracking/driver.js';
 import { Tracker } from './tracking/tracker.js';
 
-export type TrackingKind = 'scorm12' | 'local';
-
 /**
- * Starts the course in `root`: picks the driver for this package (loaded on
- * demand so a package only downloads the one it uses), restores the attempt
- * and wires the tracker to the page lifecycle.
+ * The composition root: picks the driver for this package from the registry,
+ * restores the attempt, hands launch facts and save status to the shell, turns
+ * "Save and exit" into the tracker's finish, and wires the page lifecycle.
  */
-export async function startCourse(options: { course: CourseModel; root: HTMLElement; tracking: TrackingKind }): Promise<Tracker> {
+export async function startCourse(options: { course: CourseModel; root: HTMLElement; kind: PackageKind }): Promise<Tracker> {
   const { course, root } = options;
   const store = new AttemptStore(course);
+  const local = async (): Promise<TrackingDriver> => (await import('./tracking/local.js')).createDriver(course);
   let driver: TrackingDriver | null = null;
-  let fallbackReason: 'no-lms' | undefined;
-  if (options.tracking === 'scorm12') {
-    const [{ findApi }, { Scorm12Driver }] = await Promise.all([import('./tracking/find-api.js'), import('./tracking/scorm12.js')]);
-    const api = findApi<Scorm12Api>({ name: 'API' });
-    if (api) driver = new Scorm12Driver(api, { statusStyle: course.completion.scorm12Status });
-    else fallbackReason = 'no-lms';
+  try {
+    driver = await PLAYER[options.kind].driver(course);
+  } catch (error) {
+    console.warn('[slep] The learning system connection failed to start.', error);
   }
-  const localDriver = async () => new (await import('./tracking/local.js')).LocalDriver(`slep:${course.id}:local`);
-  let tracker = new Tracker({ course, store, driver: driver ?? (await localDriver()), fallbackReason });
-  let launch = tracker.start();
+  const noLms = options.kind !== 'web' && driver === null;
+  let tracker = new Tracker({ course, store, driver: driver ?? (await local()), fallbackReason: noLms ? 'no-lms' : undefined });
+  let launch = await tracker.start();
   if (!launch) {
     // The LMS refused to initialize: keep the learner going on this device and say so.
-    tracker = new Tracker({ course, store, driver: await localDriver(), fallbackReason: 'no-lms' });
-    launch = tracker.start();
+    tracker = new Tracker({ course, store, driver: await local(), fallbackReason: 'no-lms' });
+    launch = await tracker.start();
   }
   const shell = document.createElement('slep-course');
-  shell.store = store;
-  shell.tracker = tracker;
-  shell.resumed = Boolean(launch?.suspendData) && store.state.location !== 'welcome';
+  connectShell({ shell, store, tracker, launch });
   root.replaceChildren(shell);
 
   // Save when the page is hidden (tab switch, phone lock); finish when it goes away.
@@ -43,9 +41,22 @@ export async function startCourse(options: { course: CourseModel; root: HTMLElem
     if (document.visibilityState === 'hidden') tracker.flush();
   });
   window.addEventListener('pagehide', () => tracker.finish());
-  window.addEventListener('pageshow', (event) => {
-    // Restored from the back/forward cache after finishing: the session is over.
-    if (event.persisted && tracker.status.ended) shell.requestUpdate();
-  });
   return tracker;
+}
+
+/** Hands the shell its store, launch facts and save status, and makes "Save and exit" end the session. */
+export function connectShell(options: { shell: SlepCourse; store: AttemptStore; tracker: Tracker; launch: Launch | null }): void {
+  const { shell, store, tracker, launch } = options;
+  shell.store = store;
+  shell.launch = tracker.launchInfo;
+  shell.saveStatus = tracker.status;
+  tracker.onStatus((status) => {
+    shell.saveStatus = status;
+  });
+  shell.resumed = Boolean(launch?.resumeData) && store.state.location !== 'welcome';
+  shell.addEventListener(SlepExitEvent.eventName, () => {
+    tracker.finish();
+    // cmi5: the LMS asks to be returned to (cmi5 10.0 "returnURL").
+    if (launch?.returnUrl) window.location.assign(launch.returnUrl);
+  });
 }

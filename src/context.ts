@@ -1,9 +1,15 @@
 import { createContext } from '@lit/context';
+import type { LaunchInfo, SaveStatus } from './model/launch.js';
 import type { AttemptStore } from './state/store.js';
-import type { TrackingStatus } from './tracking/status.js';
 
 /** The attempt store (course model + state), provided by `slep-course`. */
 export const storeContext = createContext<AttemptStore>(Symbol('slep-store'));
 
-/** What the tracker knows: learner name, connection, save problems. Provided by `slep-course`. */
-export const trackingContext = createContext<TrackingStatus>(Symbol('slep-tracking'));
+/**
+ * Launch facts resolved once at launch (learner name, pass mark in force, launch
+ * mode), provided by `slep-course`: every screen shows the same pass mark.
+ */
+export const launchContext = createContext<LaunchInfo>(Symbol('slep-launch'));
+
+/** Saving state: messages, "saving…", ended, read-only. Provided by `slep-course`. */
+export const saveStatusContext = createContext<SaveStatus>(Symbol('slep-save-status'));

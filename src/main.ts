@@ -1,11 +1,12 @@
 import course from 'virtual:slep-course';
 import { startCourse } from './app.js';
-import type { TrackingKind } from './app.js';
+import { isPackageKind } from './packages.js';
 
 const root = document.getElementById('app') ?? document.body;
-const tracking: TrackingKind = document.documentElement.dataset.tracking === 'scorm12' ? 'scorm12' : 'local';
+const declared = document.documentElement.dataset.package;
+const kind = isPackageKind(declared) ? declared : 'web';
 
-startCourse({ course, root, tracking }).catch((error: unknown) => {
+startCourse({ course, root, kind }).catch((error: unknown) => {
   console.error('[slep] The course could not start.', error);
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');

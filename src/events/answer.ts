@@ -11,7 +11,7 @@ export class SlepAnswerEvent extends Event {
   readonly response: LearnerResponse;
 
   constructor(itemId: string, response: LearnerResponse) {
-    super(SlepAnswerEvent.eventName, { bubbles: true, composed: true });
+    super('slep-answer', { bubbles: true, composed: true });
     this.itemId = itemId;
     this.response = response;
   }

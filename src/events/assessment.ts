@@ -6,7 +6,7 @@ export class SlepAssessmentEvent extends Event {
   readonly command: 'start' | 'submit';
 
   constructor(command: 'start' | 'submit') {
-    super(SlepAssessmentEvent.eventName, { bubbles: true, composed: true });
+    super('slep-assessment', { bubbles: true, composed: true });
     this.command = command;
   }
 }
@@ -20,7 +20,7 @@ export class SlepAssessmentAnswerEvent extends Event {
   readonly latency: number;
 
   constructor(options: { itemId: string; response: LearnerResponse; latency: number }) {
-    super(SlepAssessmentAnswerEvent.eventName, { bubbles: true, composed: true });
+    super('slep-assessment-answer', { bubbles: true, composed: true });
     this.itemId = options.itemId;
     this.response = options.response;
     this.latency = options.latency;

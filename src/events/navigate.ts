@@ -7,7 +7,7 @@ export class SlepNavigateEvent extends Event {
   readonly page: string;
 
   constructor(page: string) {
-    super(SlepNavigateEvent.eventName, { bubbles: true, composed: true });
+    super('slep-navigate', { bubbles: true, composed: true });
     this.page = page;
   }
 }

@@ -13,7 +13,7 @@ export const PAGES = { welcome: 'welcome', assessment: 'assessment', workbook: '
 
 export interface AssessmentAnswer {
   readonly response: LearnerResponse;
-  /** Seconds from the item being shown to the last answer change. */
+  /** Seconds (to the hundredth) from the item being shown to the last answer change. */
   readonly latency: number;
   /** When the answer was last changed (epoch ms). */
   readonly at: number;
@@ -103,7 +103,7 @@ function apply(course: CourseModel, state: AttemptState, action: Action): Attemp
     case 'answer': {
       const a = state.assessment;
       if (a.attempt === 0 || a.submitted || !a.items.includes(action.itemId)) return state;
-      const answer: AssessmentAnswer = { response: [...action.response], latency: Math.max(0, Math.round(action.latency)), at: action.now };
+      const answer: AssessmentAnswer = { response: [...action.response], latency: Math.max(0, Math.round(action.latency * 100) / 100), at: action.now };
       return { ...state, assessment: { ...a, answers: { ...a.answers, [action.itemId]: answer } } };
     }
     case 'submit': {

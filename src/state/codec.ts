@@ -8,16 +8,36 @@ import { initialState, pageOrder } from './attempt.js';
  * Ids are kept (not indices) so a course edit that reorders items does not
  * scramble a learner's answers; unknown ids are dropped on decode.
  *
- *   1|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency36>:<at36>,…|d=<completedAt36>
+ *   2|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency centiseconds36>:<at36>,…|d=<completedAt36>|n=<revision36>.<reported36>
  *
  * Scores are whole basis points (0–10000) so the `.`-separated field stays unambiguous.
  * A response is its parts joined by `+` (`a+c`, `1.b+2.a`); ids and parts use
  * only `[a-z0-9.-]`, so the separators `| , : + =` never clash.
  */
-export const CODEC_VERSION = '1';
+export const CODEC_VERSION = '2';
+/** Versions this build reads: 1 (latencies in whole seconds, no meta) and 2. */
+const READABLE = new Set(['1', '2']);
+
+/**
+ * Bookkeeping that travels with the state in the same resume string, so it is
+ * committed together with what it describes.
+ * - `revision` grows with every save: newer data is never overwritten by older data.
+ * - `reported`: the last assessment attempt whose answers reached the LMS, so no
+ *   relaunch records an interaction twice (SCORM 1.2 interactions are write-only).
+ */
+export interface ResumeMeta {
+  readonly revision: number;
+  readonly reported: number;
+}
+
+export const EMPTY_META: ResumeMeta = { revision: 0, reported: 0 };
 
 export class ResumeDataError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** `future`: written by a newer version of the course (kept, never overwritten). */
+    readonly reason: 'corrupt' | 'future' | 'foreign' = 'corrupt',
+  ) {
     super(message);
     this.name = 'ResumeDataError';
   }
@@ -25,7 +45,7 @@ export class ResumeDataError extends Error {
 
 const SAFE = /^[a-z0-9.-]*$/;
 
-export function encodeState(state: AttemptState): string {
+export function encodeState(state: AttemptState, meta: ResumeMeta = EMPTY_META): string {
   const a = state.assessment;
   const pct = (n: number | null) => (n === null ? '' : String(Math.round(n * 10000)));
   const t36 = (ms: number | null) => (ms === null ? '' : Math.floor(ms / 1000).toString(36));
@@ -36,10 +56,12 @@ export function encodeState(state: AttemptState): string {
     `v=${state.visited.join(',')}`,
     `c=${Object.entries(state.checks).map(([id, r]) => `${id}:${resp(r)}`).join(',')}`,
     `a=${[a.attempt, a.seed.toString(36), a.submitted ? 1 : 0, pct(a.bestScore), pct(a.lastScore), a.passed ? 1 : 0, t36(a.submittedAt)].join('.')}`,
-    `r=${a.items.map((id) => { const x = a.answers[id]; return x ? `${id}:${resp(x.response)}:${x.latency.toString(36)}:${t36(x.at)}` : id; }).join(',')}`,
+    `r=${a.items.map((id) => { const x = a.answers[id]; return x ? `${id}:${resp(x.response)}:${Math.round(x.latency * 100).toString(36)}:${t36(x.at)}` : id; }).join(',')}`,
     `d=${t36(state.completedAt)}`,
   ];
-  return fields.join('|');
+  const body = fields.join('|');
+  // The body's length closes the string: data cut short anywhere fails this check.
+  return `${body}|n=${meta.revision.toString(36)}.${meta.reported.toString(36)}.${body.length.toString(36)}`;
 }
 
 /**
@@ -47,14 +69,29 @@ export function encodeState(state: AttemptState): string {
  * {@link ResumeDataError} when the string is not ours or is corrupt.
  */
 export function decodeState(course: CourseModel, text: string): AttemptState {
+  return decodeResume(course, text).state;
+}
+
+/**
+ * Decodes a resume string with its {@link ResumeMeta}. Rejects, rather than
+ * guesses at, data that is cut short: every field must be present.
+ */
+export function decodeResume(course: CourseModel, text: string): { state: AttemptState; meta: ResumeMeta } {
   const parts = text.split('|');
-  if (parts[0] !== CODEC_VERSION) throw new ResumeDataError(`Unknown resume data version "${parts[0] ?? ''}".`);
+  const version = parts[0] ?? '';
+  if (!READABLE.has(version)) {
+    const future = /^\d+$/.test(version) && Number(version) > Number(CODEC_VERSION);
+    throw new ResumeDataError(`Unknown resume data version "${version.slice(0, 10)}".`, future ? 'future' : 'foreign');
+  }
+  const required = version === '1' ? ['l', 'v', 'c', 'a', 'r', 'd'] : ['l', 'v', 'c', 'a', 'r', 'd', 'n'];
   const field = new Map<string, string>();
   for (const p of parts.slice(1)) {
     const eq = p.indexOf('=');
     if (eq < 1) throw new ResumeDataError(`Malformed resume field "${p.slice(0, 20)}".`);
     field.set(p.slice(0, eq), p.slice(eq + 1));
   }
+  for (const key of required) if (!field.has(key)) throw new ResumeDataError(`Resume data is incomplete (no "${key}" field): it was cut short.`);
+  const latencyScale = version === '1' ? 1 : 100;
   const list = (key: string) => (field.get(key) ? (field.get(key) ?? '').split(',') : []);
   const resp = (s: string | undefined) => (s ? s.split('+') : []);
   const fromT36 = (s: string | undefined) => (s ? parseInt(s, 36) * 1000 : null);
@@ -78,12 +115,17 @@ export function decodeState(course: CourseModel, text: string): AttemptState {
     const [id = '', r, latency, at] = entry.split(':');
     if (!bankIds.has(id)) continue;
     items.push(id);
-    if (r !== undefined) answers[id] = { response: resp(r), latency: parseInt(latency ?? '0', 36) || 0, at: fromT36(at) ?? 0 };
+    if (r !== undefined) answers[id] = { response: resp(r), latency: (parseInt(latency ?? '0', 36) || 0) / latencyScale, at: fromT36(at) ?? 0 };
   }
   const attemptNumber = parseInt(attempt, 10);
   if (!Number.isInteger(attemptNumber) || attemptNumber < 0) throw new ResumeDataError('Malformed assessment field.');
   const location = field.get('l') ?? base.location;
-  return {
+  const [revision = '0', reported = '0', length] = (field.get('n') ?? '').split('.');
+  if (version !== '1' && (length === undefined || parseInt(length, 36) !== text.lastIndexOf('|n='))) {
+    throw new ResumeDataError('Resume data is incomplete (its length does not match): it was cut short.');
+  }
+  const meta: ResumeMeta = { revision: parseInt(revision, 36) || 0, reported: parseInt(reported, 36) || 0 };
+  const state: AttemptState = {
     location: pages.has(location) ? location : base.location,
     visited: list('v').filter((id) => lessonIds.has(id)),
     checks,
@@ -100,4 +142,5 @@ export function decodeState(course: CourseModel, text: string): AttemptState {
     },
     completedAt: fromT36(field.get('d')),
   };
+  return { state, meta };
 }

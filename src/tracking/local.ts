@@ -1,70 +1,81 @@
-import type { InteractionRecord, LaunchData, ObjectiveRecord, TrackingDriver, TrackingSnapshot } from './driver.js';
+import type { CourseModel } from '../model/course.js';
+import type { Launch, Save, TrackingDriver } from './driver.js';
 
 interface Saved {
-  readonly suspendData: string;
+  readonly resumeData: string;
   readonly location: string;
   readonly seconds: number;
   readonly finished: boolean;
+  readonly success: 'unknown' | 'passed' | 'failed';
+  readonly score: number | null;
 }
+
+const EMPTY: Saved = { resumeData: '', location: '', seconds: 0, finished: false, success: 'unknown', score: null };
 
 /**
  * The driver used when no LMS is found: keeps progress in this browser's
  * `localStorage`, so the plain web package and a lost LMS connection still work.
  */
 export class LocalDriver implements TrackingDriver {
-  readonly name = 'local';
+  readonly kind = 'local';
   /** Browser storage allows far more; keep the SCORM 2004 limit so data stays portable. */
-  readonly limits = { suspendData: 64000, location: 1000 };
+  readonly limits = { resumeData: 64000, location: 1000 };
+  readonly pending = 0;
   lastError = '';
-  private saved: Saved = { suspendData: '', location: '', seconds: 0, finished: false };
+  private saved: Saved = EMPTY;
+  private terminated = false;
 
   constructor(
     private readonly key: string,
-    private readonly storage: Storage | null = safeStorage(),
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = safeStorage(),
   ) {}
 
-  initialize(): LaunchData {
+  async initialize(): Promise<Launch> {
     try {
       const raw = this.storage?.getItem(this.key);
-      if (raw) this.saved = { ...this.saved, ...(JSON.parse(raw) as Partial<Saved>) };
+      if (raw) {
+        const old = JSON.parse(raw) as Partial<Saved> & { suspendData?: string };
+        this.saved = { ...EMPTY, ...old, resumeData: old.resumeData ?? old.suspendData ?? '' };
+      }
     } catch {
       this.lastError = 'Saved progress in this browser could not be read.';
     }
     return {
-      learnerName: '',
-      learnerId: '',
-      suspendData: this.saved.suspendData,
-      location: this.saved.location,
-      entry: this.saved.suspendData ? 'resume' : 'ab-initio',
+      learner: { id: '', name: '' },
+      entry: this.saved.resumeData ? 'resume' : 'ab-initio',
+      mode: 'normal',
+      credit: true,
       masteryScore: null,
+      resumeData: this.saved.resumeData,
+      location: this.saved.location,
       priorSeconds: this.saved.seconds,
+      returnUrl: null,
+      recorded: { completion: 'unknown', success: this.saved.success, score: this.saved.score },
+      registration: '',
     };
   }
 
-  write(snapshot: TrackingSnapshot): boolean {
-    this.saved = { ...this.saved, suspendData: snapshot.suspendData, location: snapshot.location, finished: snapshot.finished };
-    return this.persist();
+  async report(options: { save: Save }): Promise<boolean> {
+    return this.write(options.save);
   }
 
-  recordInteractions(_records: readonly InteractionRecord[]): boolean {
-    return true; // Answers already live in the attempt state.
-  }
-
-  recordObjectives(_records: readonly ObjectiveRecord[]): boolean {
-    return true;
-  }
-
-  commit(): boolean {
-    return this.persist();
-  }
-
-  finish(options: { sessionSeconds: number; snapshot: TrackingSnapshot }): boolean {
-    this.write(options.snapshot);
+  terminateNow(options: { save: Save | null; sessionSeconds: number }): boolean {
+    if (this.terminated) return false;
+    this.terminated = true;
+    if (!options.save) return true;
     this.saved = { ...this.saved, seconds: this.saved.seconds + options.sessionSeconds };
-    return this.persist();
+    return this.write(options.save);
   }
 
-  private persist(): boolean {
+  private write(save: Save): boolean {
+    this.saved = {
+      ...this.saved,
+      resumeData: save.resumeData ?? this.saved.resumeData,
+      location: save.location,
+      finished: save.report.finished,
+      success: save.report.success,
+      score: save.report.score,
+    };
     if (!this.storage) {
       this.lastError = 'This browser does not allow the course to store progress.';
       return false;
@@ -77,6 +88,11 @@ export class LocalDriver implements TrackingDriver {
       return false;
     }
   }
+}
+
+/** The local driver for a course (the web package, or the fallback when no LMS answers). */
+export async function createDriver(course: CourseModel): Promise<TrackingDriver> {
+  return new LocalDriver(`slep:${course.id}:local`);
 }
 
 function safeStorage(): Storage | null {

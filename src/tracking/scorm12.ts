@@ -1,5 +1,7 @@
+import type { CourseModel } from '../model/course.js';
+import { findApi } from './find-api.js';
 import { parseScorm12Timespan, scorm12Time, scorm12Timespan } from './time.js';
-import type { InteractionRecord, LaunchData, ObjectiveRecord, TrackingDriver, TrackingSnapshot } from './driver.js';
+import type { InteractionRecord, Launch, ObjectiveRecord, Report, Save, TrackingDriver, TrackingEvent } from './driver.js';
 
 /** The SCORM 1.2 run-time API (SCORM 1.2 RTE, 3.3 "API"). Values cross it as strings. */
 export interface Scorm12Api {
@@ -13,111 +15,172 @@ export interface Scorm12Api {
   LMSGetDiagnostic?(code: string): string;
 }
 
-/** SCORM 1.2 vocabularies (RTE 3.4.2). */
+/** SCORM 1.2 vocabularies and limits (RTE 3.4.2). */
 export const SCORM12 = {
-  limits: { suspendData: 4096, location: 255, interactionId: 255 },
+  limits: { suspendData: 4096, location: 255, identifier: 255 },
   noError: '0',
   notImplemented: '401',
 } as const;
 
-const ok = (result: string | boolean) => String(result) === 'true';
+export type Scorm12StatusStyle = 'passed-failed' | 'completed';
+
+const ok = (result: unknown) => String(result) === 'true';
 
 /**
- * SCORM 1.2 driver: maps the tracker's plain calls onto `cmi.core.*`,
+ * SCORM 1.2 driver: maps the tracker's saves and events onto `cmi.core.*`,
  * `cmi.suspend_data`, `cmi.interactions.n.*` and `cmi.objectives.n.*`.
+ *
+ * Reporting rule (see README, "Tracking rules"): `incomplete` and no score until the
+ * result is settled — every lesson done and the assessment passed, or every attempt
+ * used. Moodle ends its attempt on passed/failed/completed and, with "mastery score
+ * overrides status", turns any score into passed/failed at LMSFinish; writing the score
+ * only once the result is settled keeps both from cutting a learner short.
  */
 export class Scorm12Driver implements TrackingDriver {
-  readonly name = 'scorm12';
-  readonly limits = { suspendData: SCORM12.limits.suspendData, location: SCORM12.limits.location };
+  readonly kind = 'scorm12';
+  readonly limits = { resumeData: SCORM12.limits.suspendData, location: SCORM12.limits.location };
+  readonly pending = 0;
   lastError = '';
   private initialized = false;
-  private finished = false;
-  /** `browse` / `review` launches must not change the learner's status or score (RTE 3.4.2 cmi.core.lesson_mode). */
-  private reviewOnly = false;
+  private terminated = false;
+  /** `browse` / `review` launches must not change anything (RTE 3.4.2 cmi.core.lesson_mode). */
+  private readOnly = false;
   private interactionsSupported = true;
   private objectivesSupported = true;
-  /** Interaction ids already written this session (1.2 interactions are write-only). */
+  /** Interaction ids fully written this session, and the index each one has (reused on a retry). */
   private readonly written = new Set<string>();
+  private readonly indexOf = new Map<string, number>();
+  /** The value each element last accepted this session: unchanged values are not sent again. */
+  private readonly accepted = new Map<string, string>();
+  private latestObjectives: readonly ObjectiveRecord[] = [];
 
   constructor(
     private readonly api: Scorm12Api,
-    private readonly options: { statusStyle: 'passed-failed' | 'completed' } = { statusStyle: 'passed-failed' },
+    private readonly options: { statusStyle: Scorm12StatusStyle } = { statusStyle: 'passed-failed' },
   ) {}
 
-  initialize(): LaunchData | null {
-    if (!ok(this.api.LMSInitialize(''))) {
-      this.readError('LMSInitialize');
-      return null;
-    }
+  async initialize(): Promise<Launch | null> {
+    return this.initializeNow();
+  }
+
+  /** The synchronous form of {@link initialize} (SCORM's API is synchronous). */
+  initializeNow(): Launch | null {
+    if (!this.call('LMSInitialize', () => this.api.LMSInitialize(''))) return null;
     this.initialized = true;
     const get = (element: string) => this.get(element);
     const status = get('cmi.core.lesson_status');
     const mastery = get('cmi.student_data.mastery_score');
     const entry = get('cmi.core.entry');
     const mode = get('cmi.core.lesson_mode');
-    this.reviewOnly = mode === 'browse' || mode === 'review';
-    if (!this.reviewOnly && (status === 'not attempted' || status === '')) this.set('cmi.core.lesson_status', 'incomplete');
+    const raw = get('cmi.core.score.raw');
+    this.readOnly = mode === 'browse' || mode === 'review';
+    if (!this.readOnly && (status === 'not attempted' || status === '')) this.set('cmi.core.lesson_status', 'incomplete');
     this.interactionsSupported = this.supports('cmi.interactions._count');
     this.objectivesSupported = this.supports('cmi.objectives._count');
     return {
-      learnerName: get('cmi.core.student_name'),
-      learnerId: get('cmi.core.student_id'),
-      suspendData: get('cmi.suspend_data'),
-      location: get('cmi.core.lesson_location'),
+      learner: { id: get('cmi.core.student_id'), name: get('cmi.core.student_name') },
       entry: entry === 'resume' || entry === 'ab-initio' ? entry : '',
-      masteryScore: mastery.trim() !== '' && Number.isFinite(Number(mastery)) ? Math.min(100, Math.max(0, Number(mastery))) / 100 : null,
+      mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+      credit: get('cmi.core.credit') !== 'no-credit',
+      masteryScore: percent(mastery),
+      resumeData: get('cmi.suspend_data'),
+      location: get('cmi.core.lesson_location'),
       priorSeconds: parseScorm12Timespan(get('cmi.core.total_time')),
+      returnUrl: null,
+      recorded: {
+        completion: status === 'passed' || status === 'failed' || status === 'completed' ? 'completed' : status === 'incomplete' ? 'incomplete' : 'unknown',
+        success: status === 'passed' || status === 'failed' ? status : 'unknown',
+        score: percent(raw),
+      },
+      registration: '',
     };
   }
 
-  write(snapshot: TrackingSnapshot): boolean {
+  async report(options: { events: readonly TrackingEvent[]; save: Save; commit: boolean }): Promise<boolean> {
     if (!this.active()) return false;
-    let good = this.set('cmi.core.lesson_location', snapshot.location.slice(0, SCORM12.limits.location));
-    good = this.set('cmi.suspend_data', snapshot.suspendData) && good;
-    if (this.reviewOnly) return good;
+    let good = this.write(options.events, options.save);
+    if (options.commit) good = this.call('LMSCommit', () => this.api.LMSCommit('')) && good;
+    return good;
+  }
+
+  terminateNow(options: { events: readonly TrackingEvent[]; save: Save | null; sessionSeconds: number }): boolean {
+    if (!this.active()) return false;
+    let good = true;
+    if (options.save && !this.readOnly) {
+      good = this.write(options.events, options.save);
+      good = this.set('cmi.core.session_time', scorm12Timespan(options.sessionSeconds)) && good;
+      // "suspend" keeps the attempt open for resume; "" ends it normally once finished.
+      good = this.set('cmi.core.exit', options.save.report.finished ? '' : 'suspend') && good;
+    }
+    this.terminated = true;
+    // A finish the LMS accepts after refused writes is not a confirmed save.
+    return this.call('LMSFinish', () => this.api.LMSFinish('')) && good;
+  }
+
+  /** Writes one save: interactions and objectives first, then location, resume data, score, status. */
+  private write(events: readonly TrackingEvent[], save: Save): boolean {
+    if (this.readOnly) return true;
+    let good = true;
+    for (const event of events) {
+      if (event.type !== 'submitted') continue;
+      good = this.recordInteractions(event.interactions) && good;
+      this.latestObjectives = event.objectives;
+    }
+    if (this.latestObjectives.length) good = this.recordObjectives(this.latestObjectives) && good;
+    good = this.set('cmi.core.lesson_location', save.location.slice(0, SCORM12.limits.location)) && good;
+    if (save.resumeData !== null) good = this.set('cmi.suspend_data', save.resumeData) && good;
+    const { status, score } = lessonStatus(save.report, this.options.statusStyle);
     // The score goes before the status: some LMSs derive passed/failed from it.
-    if (snapshot.score !== null) {
+    if (score !== null) {
       good = this.set('cmi.core.score.min', '0') && good;
       good = this.set('cmi.core.score.max', '100') && good;
-      good = this.set('cmi.core.score.raw', String(Math.round(snapshot.score * 100))) && good;
+      good = this.set('cmi.core.score.raw', String(Math.round(score * 100))) && good;
     }
-    good = this.set('cmi.core.lesson_status', lessonStatus(snapshot, this.options.statusStyle)) && good;
+    good = this.set('cmi.core.lesson_status', status) && good;
     return good;
   }
 
-  recordInteractions(records: readonly InteractionRecord[]): boolean {
-    if (!this.active() || !this.interactionsSupported || this.reviewOnly) return true;
+  private recordInteractions(records: readonly InteractionRecord[]): boolean {
+    if (!this.interactionsSupported) return true;
     let good = true;
     for (const r of records) {
-      const id = r.id.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, SCORM12.limits.interactionId);
+      if (r.kind !== 'assessment') continue;
+      const id = identifier(r.id);
       if (this.written.has(id)) continue;
-      const n = Number(this.get('cmi.interactions._count')) || 0;
+      let n = this.indexOf.get(id);
+      if (n === undefined) {
+        n = Number(this.get('cmi.interactions._count')) || 0;
+        n = Math.max(n, ...[...this.indexOf.values()].map((i) => i + 1));
+        this.indexOf.set(id, n);
+      }
       const base = `cmi.interactions.${n}`;
-      good = this.set(`${base}.id`, id) && good;
-      good = this.set(`${base}.objectives.0.id`, r.objective) && good;
-      good = this.set(`${base}.time`, scorm12Time(r.timestamp)) && good;
-      good = this.set(`${base}.type`, r.type) && good;
-      good = this.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) && good;
+      let all = this.set(`${base}.id`, id);
+      all = this.set(`${base}.objectives.0.id`, identifier(r.objective)) && all;
+      all = this.set(`${base}.time`, scorm12Time(r.timestamp)) && all;
+      all = this.set(`${base}.type`, r.type) && all;
+      all = this.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) && all;
       // An unanswered question has no response to write; its result still says "wrong".
-      if (r.response.length) good = this.set(`${base}.student_response`, responsePattern(r, r.response)) && good;
-      good = this.set(`${base}.result`, r.result === 'correct' ? 'correct' : 'wrong') && good;
-      good = this.set(`${base}.latency`, scorm12Timespan(r.latency)) && good;
-      this.written.add(id);
+      if (r.response.length) all = this.set(`${base}.student_response`, responsePattern(r, r.response)) && all;
+      all = this.set(`${base}.result`, r.result === 'correct' ? 'correct' : 'wrong') && all;
+      all = this.set(`${base}.latency`, scorm12Timespan(r.latency)) && all;
+      if (all) this.written.add(id);
+      good = all && good;
     }
     return good;
   }
 
-  recordObjectives(records: readonly ObjectiveRecord[]): boolean {
-    if (!this.active() || !this.objectivesSupported || this.reviewOnly) return true;
+  private recordObjectives(records: readonly ObjectiveRecord[]): boolean {
+    if (!this.objectivesSupported) return true;
     const count = Number(this.get('cmi.objectives._count')) || 0;
     const existing = new Map<string, number>();
     for (let i = 0; i < count; i++) existing.set(this.get(`cmi.objectives.${i}.id`), i);
     let good = true;
     let next = count;
     for (const r of records) {
-      const n = existing.get(r.id) ?? next++;
+      const id = identifier(r.id);
+      const n = existing.get(id) ?? next++;
       const base = `cmi.objectives.${n}`;
-      good = this.set(`${base}.id`, r.id) && good;
+      good = this.set(`${base}.id`, id) && good;
       good = this.set(`${base}.score.min`, '0') && good;
       good = this.set(`${base}.score.max`, '100') && good;
       good = this.set(`${base}.score.raw`, String(Math.round(r.score * 100))) && good;
@@ -126,63 +189,85 @@ export class Scorm12Driver implements TrackingDriver {
     return good;
   }
 
-  commit(): boolean {
-    if (!this.active()) return false;
-    if (ok(this.api.LMSCommit(''))) return true;
-    this.readError('LMSCommit');
-    return false;
-  }
-
-  finish(options: { sessionSeconds: number; snapshot: TrackingSnapshot }): boolean {
-    if (!this.active()) return false;
-    this.write(options.snapshot);
-    this.set('cmi.core.session_time', scorm12Timespan(options.sessionSeconds));
-    // "suspend" keeps the attempt open for resume; "" ends it normally once finished.
-    this.set('cmi.core.exit', options.snapshot.finished ? '' : 'suspend');
-    this.finished = true;
-    if (ok(this.api.LMSFinish(''))) return true;
-    this.readError('LMSFinish');
-    return false;
-  }
-
   private active(): boolean {
-    return this.initialized && !this.finished;
+    return this.initialized && !this.terminated;
   }
 
   private get(element: string): string {
-    const value = this.api.LMSGetValue(element);
-    return value === null || value === undefined ? '' : String(value);
+    try {
+      const value = this.api.LMSGetValue(element);
+      return value === null || value === undefined ? '' : String(value);
+    } catch (error) {
+      this.lastError = `LMSGetValue(${element}) threw: ${String(error)}`;
+      return '';
+    }
   }
 
   private set(element: string, value: string): boolean {
-    if (ok(this.api.LMSSetValue(element, value))) return true;
-    this.readError(`LMSSetValue(${element})`);
+    if (this.accepted.get(element) === value) return true;
+    if (!this.call(`LMSSetValue(${element})`, () => this.api.LMSSetValue(element, value))) return false;
+    this.accepted.set(element, value);
+    return true;
+  }
+
+  /** One API call: an exception from the LMS counts as a refusal, never escapes. */
+  private call(name: string, fn: () => unknown): boolean {
+    try {
+      if (ok(fn())) return true;
+    } catch (error) {
+      this.lastError = `${name} threw: ${String(error)}`;
+      console.warn(`[slep] ${this.lastError}`);
+      return false;
+    }
+    this.readError(name);
     return false;
   }
 
   /** Whether a data model element is implemented (error 401 means it is not). */
   private supports(element: string): boolean {
-    this.api.LMSGetValue(element);
-    return String(this.api.LMSGetLastError()) !== SCORM12.notImplemented;
+    try {
+      this.api.LMSGetValue(element);
+      return String(this.api.LMSGetLastError()) !== SCORM12.notImplemented;
+    } catch {
+      return false;
+    }
   }
 
   private readError(call: string): void {
-    const code = String(this.api.LMSGetLastError());
-    if (code === SCORM12.noError) return;
-    this.lastError = `${call} failed: SCORM error ${code} (${this.api.LMSGetErrorString(code)})`;
+    try {
+      const code = String(this.api.LMSGetLastError());
+      this.lastError = code === SCORM12.noError ? `${call} failed` : `${call} failed: SCORM error ${code} (${this.api.LMSGetErrorString(code)})`;
+    } catch {
+      this.lastError = `${call} failed`;
+    }
     console.warn(`[slep] ${this.lastError}`);
   }
 }
 
+/** Finds the SCORM 1.2 API (RTE 3.3.6.1) and makes the driver; null when there is no LMS. */
+export async function createDriver(course: CourseModel): Promise<TrackingDriver | null> {
+  const api = findApi<Scorm12Api>({ name: 'API' });
+  return api ? new Scorm12Driver(api, { statusStyle: course.completion.scorm12Status }) : null;
+}
+
+function percent(text: string): number | null {
+  return text.trim() !== '' && Number.isFinite(Number(text)) ? Math.min(100, Math.max(0, Number(text))) / 100 : null;
+}
+
+/** A 1.2 CMIIdentifier: no spaces or punctuation beyond `-` and `_`, at most 255 characters. */
+function identifier(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, SCORM12.limits.identifier);
+}
+
 /**
- * One 1.2 status from separate completion and success (RTE 3.4.2 cmi.core.lesson_status).
- * With the `completed` style a finished course reports `completed` whatever the result;
- * the score still goes to `cmi.core.score.raw` and each outcome to its objective.
+ * The one 1.2 status (RTE 3.4.2 cmi.core.lesson_status) and the score to write with it.
+ * `incomplete` with no score until the result is settled; with the `completed` style a
+ * settled course reports `completed` whatever the result, with its score.
  */
-export function lessonStatus(snapshot: TrackingSnapshot, style: 'passed-failed' | 'completed' = 'passed-failed'): 'incomplete' | 'completed' | 'passed' | 'failed' {
-  if (snapshot.status.completion !== 'completed') return 'incomplete';
-  if (snapshot.status.success === 'unknown' || style === 'completed') return 'completed';
-  return snapshot.status.success;
+export function lessonStatus(report: Report, style: Scorm12StatusStyle = 'passed-failed'): { status: 'incomplete' | 'completed' | 'passed' | 'failed'; score: number | null } {
+  if (report.completion !== 'completed') return { status: 'incomplete', score: null };
+  if (report.success === 'unknown') return { status: report.lastResult === 'none' ? 'completed' : 'incomplete', score: null };
+  return { status: style === 'completed' ? 'completed' : report.success, score: report.score };
 }
 
 /** A response in the 1.2 formats: `a,c` for choice, `t`/`f`, `1.a,2.b` for matching, `a,b,c` for sequencing. */

@@ -1,217 +1,434 @@
 import type { CourseModel } from '../model/course.js';
-import { isFinished } from '../state/attempt.js';
+import type { LaunchInfo, SaveStatus } from '../model/launch.js';
 import type { Action, AttemptState } from '../state/attempt.js';
-import { decodeState, encodeState } from '../state/codec.js';
+import { decodeResume, EMPTY_META, encodeState, ResumeDataError } from '../state/codec.js';
+import type { ResumeMeta } from '../state/codec.js';
 import type { AttemptStore } from '../state/store.js';
-import type { LaunchData, TrackingDriver } from './driver.js';
-import { interactionRecords, objectiveRecords, snapshotOf } from './records.js';
-import type { TrackingStatus } from './status.js';
+import type { Launch, Save, TrackingDriver, TrackingEvent } from './driver.js';
+import { checkRecord, interactionRecords, objectiveRecords, reportOf } from './records.js';
 
 /** Answer changes are committed after this quiet period; everything else at once. */
-const ANSWER_COMMIT_DELAY_MS = 1500;
-/** A failed save is retried on this interval until it succeeds. */
-const RETRY_MS = 10000;
+export const ANSWER_COMMIT_DELAY_MS = 1500;
+/** A failed save is retried after these delays (the last one repeats). */
+export const RETRY_DELAYS_MS = [2000, 5000, 10000, 20000, 30000] as const;
 
-const MESSAGES = {
+export const MESSAGES = {
   local: 'Your progress is saved in this browser on this device only.',
   noLms: 'The course could not connect to your learning system, so your progress is saved in this browser on this device only. Relaunch the course from the learning system to have it recorded.',
   saveFailed: 'Your progress could not be saved to the learning system just now. Keep this window open: the course is keeping your progress and will try again.',
-  tooLarge: 'Your latest progress is too large for the learning system to store. Earlier progress is kept.',
+  tooLarge: 'Your latest answers are too large for the learning system to store as resume data; your status and score are still recorded, and this browser keeps a copy.',
   ended: 'This session has ended. To continue, relaunch the course from your learning system.',
+  endedUnsaved: 'This session has ended, but the learning system did not confirm your latest progress. This browser keeps a copy and will send it the next time you open the course here.',
+  review: 'Review: nothing you do now is recorded. Your learning system keeps your result as it is.',
+  future: 'Your saved progress was made by a newer version of this course, so this version will not change it. Nothing you do now is recorded; ask your learning system administrator to relaunch the current version.',
+  unreadable: 'Your saved progress could not be read, so the course starts from the beginning. A copy of the unreadable data is kept in this browser. Your recorded result in the learning system is not changed.',
 } as const;
 
+type Stored = { revision: number; resumeData: string; at: number };
+
 /**
- * Drives the active tracking driver from the attempt store: restores the
- * attempt at launch, writes a snapshot on each meaningful change, commits,
- * retries failures, and finishes exactly once (exit control or `pagehide`).
+ * Drives the active tracking driver from the attempt store: restores the attempt
+ * at launch (the LMS copy or a newer browser backup), turns state changes into
+ * domain events, saves and commits on its own timing, retries failures with
+ * backoff, and terminates exactly once (exit control or `pagehide`).
  */
 export class Tracker {
-  private current: TrackingStatus;
-  private readonly listeners = new Set<(status: TrackingStatus) => void>();
+  private saveStatus: SaveStatus = { message: '', level: 'ok', saving: false, ended: false, readOnly: false };
+  private info: LaunchInfo;
+  private readonly listeners = new Set<(status: SaveStatus) => void>();
+  private readonly queue: TrackingEvent[] = [];
   private commitTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryTimer: ReturnType<typeof setInterval> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
   private dirty = false;
   private ended = false;
+  private readOnly = false;
+  private inFlight = false;
+  private again: { commit: boolean } | null = null;
+  private revision = 0;
+  private confirmedRevision = 0;
+  private seq = 0;
   private backupKey = '';
+  private launch: Launch | null = null;
+  private lastError = '';
 
   constructor(
-    private readonly options: { course: CourseModel; store: AttemptStore; driver: TrackingDriver; fallbackReason?: 'no-lms'; now?: () => number },
+    private readonly options: {
+      course: CourseModel;
+      store: AttemptStore;
+      driver: TrackingDriver;
+      fallbackReason?: 'no-lms';
+      now?: () => number;
+      storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+    },
   ) {
     const { course, driver } = options;
-    this.current = {
-      driver: driver.name,
-      learnerName: '',
-      masteryScore: course.masteryScore,
-      priorSeconds: 0,
-      sessionStart: this.now(),
-      message: driver.name === 'local' ? (options.fallbackReason === 'no-lms' ? MESSAGES.noLms : MESSAGES.local) : '',
-      level: driver.name === 'local' ? (options.fallbackReason === 'no-lms' ? 'error' : 'info') : 'ok',
-      ended: false,
-    };
+    this.info = { kind: driver.kind, learnerName: '', masteryScore: course.masteryScore, mode: 'normal', priorSeconds: 0, sessionStart: this.now(), registration: '' };
+    if (driver.kind === 'local') {
+      const noLms = options.fallbackReason === 'no-lms';
+      this.saveStatus = { ...this.saveStatus, message: noLms ? MESSAGES.noLms : MESSAGES.local, level: noLms ? 'error' : 'info' };
+    }
   }
 
-  get status(): TrackingStatus {
-    return this.current;
+  /** Launch facts for the interface, resolved once at launch. */
+  get launchInfo(): LaunchInfo {
+    return this.info;
   }
 
-  onStatus(listener: (status: TrackingStatus) => void): () => void {
+  get status(): SaveStatus {
+    return this.saveStatus;
+  }
+
+  /** Events recorded but not yet confirmed by the LMS/LRS (for diagnostics and tests). */
+  get pendingEvents(): readonly TrackingEvent[] {
+    return this.queue;
+  }
+
+  /** The last revision the LMS/LRS confirmed, and the last error (for diagnostics). */
+  get confirmed(): { revision: number; error: string } {
+    return { revision: this.confirmedRevision, error: this.lastError || this.options.driver.lastError };
+  }
+
+  get driver(): TrackingDriver {
+    return this.options.driver;
+  }
+
+  onStatus(listener: (status: SaveStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   /**
-   * Initializes the driver and restores the learner's attempt. Returns the
-   * launch data, or null when the LMS refused to start (the caller falls back).
+   * Starts the driver and restores the learner's attempt. Returns the launch,
+   * or null when the LMS refused to start (the caller falls back to local).
    */
-  start(): LaunchData | null {
+  async start(): Promise<Launch | null> {
     const { driver, store, course } = this.options;
-    const launch = driver.initialize();
+    let launch: Launch | null;
+    try {
+      launch = await driver.initialize();
+    } catch (error) {
+      this.lastError = String(error);
+      launch = null;
+    }
     if (!launch) return null;
+    this.launch = launch;
+    this.readOnly = launch.mode !== 'normal';
     // Per learner: a shared school laptop must never hand one learner's answers to another.
-    this.backupKey = `slep:${course.id}:${launch.learnerId}:backup`;
-    let resumed: AttemptState | null = null;
-    const saved = this.newerBackup(launch.suspendData);
-    if (saved) {
+    this.backupKey = `slep:${course.id}:${driver.kind}:${launch.learner.id}:backup`;
+
+    let restored: { state: AttemptState; meta: ResumeMeta } | null = null;
+    let message = '';
+    if (launch.resumeData) {
       try {
-        resumed = decodeState(course, saved);
+        restored = decodeResume(course, launch.resumeData);
       } catch (error) {
-        console.warn('[slep] Saved progress could not be read; starting fresh.', error);
+        const reason = error instanceof ResumeDataError ? error.reason : 'corrupt';
+        this.keepUnreadable(launch.resumeData);
+        if (reason === 'future') {
+          this.readOnly = true;
+          message = MESSAGES.future;
+        } else {
+          message = MESSAGES.unreadable;
+        }
       }
     }
-    if (resumed) store.restore(resumed);
-    this.update({
-      learnerName: launch.learnerName,
+    if (!this.readOnly) {
+      const backup = this.readBackup();
+      const lmsRevision = restored?.meta.revision ?? 0;
+      // The LMS wins for a finished attempt, and whenever its copy is as new as ours.
+      const lmsFinished = launch.recorded.success !== 'unknown' || launch.recorded.completion === 'completed';
+      if (backup && backup.revision > lmsRevision && !lmsFinished) {
+        try {
+          restored = decodeResume(course, backup.resumeData);
+        } catch {
+          /* an unreadable backup is ignored */
+        }
+      }
+    }
+    if (restored) store.restore(restored.state);
+    this.revision = restored?.meta.revision ?? 0;
+    this.confirmedRevision = this.revision;
+    const reported = restored?.meta.reported ?? 0;
+
+    this.info = {
+      ...this.info,
+      learnerName: launch.learner.name,
       masteryScore: launch.masteryScore ?? course.masteryScore,
+      mode: launch.mode,
       priorSeconds: launch.priorSeconds,
-    });
-    store.subscribe((_state, action) => this.handleChange(action));
+      registration: launch.registration,
+    };
+    if (launch.mode !== 'normal') message = MESSAGES.review;
+    if (message) this.update({ message, level: this.readOnly ? 'info' : 'error', readOnly: this.readOnly });
+    else this.update({ readOnly: this.readOnly });
+
+    if (this.readOnly) return launch;
+    this.push({ type: 'launched', resumed: restored !== null });
+    // An attempt whose answers never reached the LMS (a failed save, a backup) is reported now, once.
+    const a = store.state.assessment;
+    if (a.submitted && a.attempt > reported) this.push(this.submittedEvent(store.state));
+    store.subscribe((state, action, previous) => this.handleChange(state, action, previous));
     // Record the (possibly restored) position at once so the LMS knows the attempt started.
-    this.save({ commit: true });
+    void this.save({ commit: true });
     return launch;
   }
 
-  /** Ends the session (exit control, or the page going away). Safe to call more than once. */
+  /**
+   * Ends the session (exit control, or the page going away), synchronously so it
+   * works inside `pagehide`. Exactly once; later calls do nothing.
+   */
   finish(): void {
     if (this.ended) return;
     this.ended = true;
     clearTimeout(this.commitTimer);
-    clearInterval(this.retryTimer);
-    const { driver, course, store } = this.options;
-    const snapshot = snapshotOf({ course, state: store.state, suspendData: this.encode(), finished: isFinished(course, store.state) });
-    this.recordAssessment();
-    const ok = driver.finish({ sessionSeconds: (this.now() - this.current.sessionStart) / 1000, snapshot });
-    if (ok) this.clearBackup();
-    this.update({ ended: true, message: driver.name === 'local' ? this.current.message : MESSAGES.ended, level: driver.name === 'local' ? this.current.level : 'info' });
+    clearTimeout(this.retryTimer);
+    const { driver } = this.options;
+    const sessionSeconds = (this.now() - this.info.sessionStart) / 1000;
+    if (this.readOnly) {
+      safely(() => driver.terminateNow({ events: [], save: null, sessionSeconds }));
+      this.update({ ended: true, saving: false, message: driver.kind === 'local' ? this.saveStatus.message : MESSAGES.ended, level: 'info' });
+      return;
+    }
+    const save = this.nextSave();
+    this.writeBackup(save);
+    const finished = save.report.finished;
+    if (!finished) this.push({ type: 'suspended' });
+    this.push({ type: 'terminated' });
+    const ok = safely(() => driver.terminateNow({ events: [...this.queue], save, sessionSeconds }));
+    if (ok) {
+      this.queue.length = 0;
+      this.confirmedRevision = save.revision;
+      this.clearBackup(save.revision);
+    }
+    const local = driver.kind === 'local';
+    this.update({
+      ended: true,
+      saving: false,
+      message: local ? this.saveStatus.message : ok ? MESSAGES.ended : MESSAGES.endedUnsaved,
+      level: local ? this.saveStatus.level : ok ? 'info' : 'error',
+    });
   }
 
   /** Writes any pending change and commits now (the page is being hidden). */
   flush(): void {
-    if (this.ended) return;
-    if (this.dirty || this.commitTimer) this.save({ commit: true });
+    if (this.ended || this.readOnly) return;
+    if (this.dirty || this.commitTimer !== undefined || this.queue.length) void this.save({ commit: true });
   }
 
-  private handleChange(action: Action | null): void {
-    if (this.ended) return;
-    if (action?.type === 'submit') this.recordAssessment();
-    if (action?.type === 'answer') {
-      this.save({ commit: false });
+  private handleChange(state: AttemptState, action: Action | null, previous: AttemptState): void {
+    if (this.ended || this.readOnly || !action) return;
+    const { course } = this.options;
+    const now = this.now();
+    if (action.type === 'go') {
+      const lesson = course.lessons.find((l) => l.id === action.page);
+      if (lesson && !previous.visited.includes(lesson.id)) {
+        this.push({ type: 'experienced', lessonId: lesson.id, title: lesson.title });
+        this.push({ type: 'progressed', progress: reportOf(course, state).progress });
+      }
+    }
+    if (action.type === 'check') {
+      const record = checkRecord(course, action.itemId, action.response, now);
+      if (record) this.push({ type: 'answered', record });
+    }
+    if (action.type === 'submit' && !previous.assessment.submitted && state.assessment.submitted) {
+      this.push(this.submittedEvent(state));
+      const score = state.assessment.lastScore ?? 0;
+      if (state.assessment.passed && !previous.assessment.passed) this.push({ type: 'passed', score });
+      else if (!state.assessment.passed) this.push({ type: 'failed', score });
+    }
+    if (state.completedAt !== null && previous.completedAt === null) this.push({ type: 'completed' });
+
+    if (action.type === 'answer') {
+      // Answers are batched: one save after a quiet period, not one per click.
+      this.dirty = true;
       clearTimeout(this.commitTimer);
-      this.commitTimer = setTimeout(() => this.save({ commit: true }), ANSWER_COMMIT_DELAY_MS);
+      this.commitTimer = setTimeout(() => {
+        this.commitTimer = undefined;
+        void this.save({ commit: true });
+      }, ANSWER_COMMIT_DELAY_MS);
       return;
     }
-    this.save({ commit: true });
+    void this.save({ commit: true });
   }
 
-  private recordAssessment(): void {
-    const { driver, course, store } = this.options;
-    const ok =
-      driver.recordInteractions(interactionRecords(course, store.state)) &&
-      driver.recordObjectives(objectiveRecords(course, store.state, this.current.masteryScore));
-    if (!ok) this.failed();
+  private submittedEvent(state: AttemptState): TrackingEvent {
+    const { course } = this.options;
+    const a = state.assessment;
+    return {
+      ...this.eventBase(),
+      type: 'submitted',
+      attempt: a.attempt,
+      score: a.lastScore ?? 0,
+      passed: a.passed,
+      interactions: interactionRecords(course, state),
+      objectives: objectiveRecords(course, state, this.info.masteryScore),
+    };
   }
 
-  private save(options: { commit: boolean }): void {
-    const { driver, course, store } = this.options;
+  private push(event: DistributiveOmit<TrackingEvent, 'id' | 'at'> | TrackingEvent): void {
+    const full = ('id' in event ? event : { ...this.eventBase(), ...event }) as TrackingEvent;
+    this.queue.push(full);
+  }
+
+  private eventBase(): { id: string; at: number } {
+    this.seq += 1;
+    return { id: `${this.info.sessionStart.toString(36)}-${this.seq}`, at: this.now() };
+  }
+
+  /** The save as of now, with a new revision. */
+  private nextSave(): Save {
+    const { course, store, driver } = this.options;
+    const state = store.state;
+    this.revision += 1;
+    const a = state.assessment;
+    const meta: ResumeMeta = { revision: this.revision, reported: a.submitted ? a.attempt : Math.max(0, a.attempt - 1) };
+    const resumeData = encodeState(state, meta);
+    const fits = resumeData.length <= driver.limits.resumeData;
+    if (!fits && this.saveStatus.message !== MESSAGES.tooLarge) {
+      console.error(`[slep] Resume data is ${resumeData.length} characters; the limit is ${driver.limits.resumeData}.`);
+      this.update({ message: MESSAGES.tooLarge, level: 'error' });
+    }
+    return {
+      revision: this.revision,
+      location: state.location,
+      resumeData: fits ? resumeData : null,
+      report: reportOf(course, state, this.launch?.recorded),
+    };
+  }
+
+  private async save(options: { commit: boolean }): Promise<void> {
+    if (this.ended || this.readOnly) return;
+    if (this.inFlight) {
+      this.again = { commit: (this.again?.commit ?? false) || options.commit };
+      return;
+    }
     clearTimeout(this.commitTimer);
     this.commitTimer = undefined;
-    const suspendData = this.encode();
-    if (suspendData.length > driver.limits.suspendData) {
-      console.error(`[slep] Resume data is ${suspendData.length} characters; the limit is ${driver.limits.suspendData}.`);
-      this.update({ message: MESSAGES.tooLarge, level: 'error' });
-      return;
+    const save = this.nextSave();
+    this.writeBackup(save);
+    const events = [...this.queue];
+    this.inFlight = true;
+    this.dirty = false;
+    this.update({ saving: true });
+    let ok: boolean;
+    try {
+      ok = await this.options.driver.report({ events, save, commit: options.commit });
+    } catch (error) {
+      this.lastError = String(error);
+      ok = false;
     }
-    this.backup(suspendData);
-    const snapshot = snapshotOf({ course, state: store.state, suspendData, finished: isFinished(course, store.state) });
-    const written = driver.write(snapshot);
-    const committed = written && (!options.commit || driver.commit());
-    if (!committed) {
+    this.inFlight = false;
+    if (this.ended) return;
+    if (ok) {
+      this.queue.splice(0, events.length);
+      if (options.commit) {
+        this.confirmedRevision = save.revision;
+        this.clearBackup(save.revision);
+        this.recovered();
+      }
+    } else {
       this.failed();
-      return;
     }
-    this.dirty = !options.commit;
-    if (options.commit) {
-      this.clearBackup();
-      this.recovered();
-    }
+    this.update({ saving: false });
+    const again = this.again;
+    this.again = null;
+    if (again && !this.ended) await this.save(again);
   }
 
   private failed(): void {
     this.dirty = true;
-    this.update({ message: MESSAGES.saveFailed, level: 'error' });
-    this.retryTimer ??= setInterval(() => this.save({ commit: true }), RETRY_MS);
+    if (this.saveStatus.message !== MESSAGES.saveFailed) this.update({ message: MESSAGES.saveFailed, level: 'error' });
+    if (this.retryTimer !== undefined) return;
+    const delay = RETRY_DELAYS_MS[Math.min(this.retries, RETRY_DELAYS_MS.length - 1)] ?? 30000;
+    this.retries += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.save({ commit: true });
+    }, delay);
   }
 
   private recovered(): void {
-    if (this.retryTimer === undefined) return;
-    clearInterval(this.retryTimer);
+    this.retries = 0;
+    clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    this.update({ message: '', level: 'ok' });
+    if (this.saveStatus.level === 'error' && this.saveStatus.message !== MESSAGES.unreadable) this.update({ message: '', level: 'ok' });
   }
 
-  private encode(): string {
-    return encodeState(this.options.store.state);
+  private storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null {
+    if (this.options.storage !== undefined) return this.options.storage;
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
   }
 
   /**
-   * A copy of the resume data kept in this browser until the LMS confirms it,
-   * so a failed commit followed by a closed window loses nothing on this device.
+   * A copy of the resume data kept in this browser until the LMS confirms the same
+   * revision, so a failed commit followed by a closed window loses nothing here.
    */
-  private backup(suspendData: string): void {
-    if (this.options.driver.name === 'local' || !this.backupKey) return;
+  private writeBackup(save: Save): void {
+    if (this.options.driver.kind === 'local' || !this.backupKey) return;
+    const resumeData = encodeState(this.options.store.state, { revision: save.revision, reported: 0 });
     try {
-      localStorage.setItem(this.backupKey, JSON.stringify({ at: this.now(), suspendData }));
+      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now() } satisfies Stored));
     } catch {
       /* storage blocked: the LMS copy is all there is */
     }
   }
 
-  private clearBackup(): void {
+  /** Drops the backup, but only when the LMS confirmed that revision or a later one. */
+  private clearBackup(confirmed: number): void {
+    const backup = this.readBackup();
+    if (backup && backup.revision > confirmed) return;
     try {
-      localStorage.removeItem(this.backupKey);
+      this.storage()?.removeItem(this.backupKey);
     } catch {
       /* nothing to clear */
     }
   }
 
-  /** The backup wins over the LMS copy only when the LMS never confirmed it (it is still there). */
-  private newerBackup(fromLms: string): string {
-    if (this.options.driver.name === 'local') return fromLms;
+  private readBackup(): Stored | null {
+    if (this.options.driver.kind === 'local' || !this.backupKey) return null;
     try {
-      const raw = localStorage.getItem(this.backupKey);
-      if (!raw) return fromLms;
-      const parsed = JSON.parse(raw) as { suspendData?: unknown };
-      return typeof parsed.suspendData === 'string' && parsed.suspendData ? parsed.suspendData : fromLms;
+      const raw = this.storage()?.getItem(this.backupKey);
+      if (!raw) return null;
+      const parsed = JSON.parse(raw) as Partial<Stored>;
+      return typeof parsed.resumeData === 'string' && typeof parsed.revision === 'number' ? (parsed as Stored) : null;
     } catch {
-      return fromLms;
+      return null;
     }
   }
 
-  private update(patch: Partial<TrackingStatus>): void {
-    this.current = { ...this.current, ...patch };
-    for (const listener of this.listeners) listener(this.current);
+  /** Resume data the course cannot read is kept in this browser, never thrown away. */
+  private keepUnreadable(data: string): void {
+    try {
+      this.storage()?.setItem(`slep:${this.options.course.id}:${this.options.driver.kind}:${this.launch?.learner.id ?? ''}:unreadable`, data);
+    } catch {
+      /* nothing more we can do; the LMS copy is untouched in read-only cases */
+    }
+  }
+
+  private update(patch: Partial<SaveStatus>): void {
+    this.saveStatus = { ...this.saveStatus, ...patch };
+    for (const listener of this.listeners) listener(this.saveStatus);
   }
 
   private now(): number {
     return this.options.now?.() ?? Date.now();
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function safely(fn: () => boolean): boolean {
+  try {
+    return fn();
+  } catch (error) {
+    console.warn('[slep] The learning system failed while ending the session.', error);
+    return false;
+  }
+}
+
+export { EMPTY_META };

@@ -74,13 +74,13 @@ describe('npm run build', () => {
     assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'/);
     assert.doesNotMatch(html, /<script>(?!<)|<script(?![^>]*\bsrc=)[^>]*>[^<]/, 'no inline script');
     assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'no remote files');
-    assert.equal(html.match(/data-tracking="scorm12"/)?.length, 1);
+    assert.equal(html.match(/data-package="scorm12"/)?.length, 1);
     for (const file of (await listDir(dir)).filter((f) => f.endsWith('.js'))) {
       const js = readFileSync(join(dir, file), 'utf8');
       assert.doesNotMatch(js, /\beval\(|new Function\(/, `${file} uses eval`);
       assert.doesNotMatch(js, /Scorm12API|scorm-again/i, `${file} ships scorm-again`);
     }
-    assert.match(readFileSync(join(first.dist, 'web', 'index.html'), 'utf8'), /data-tracking="local"/);
+    assert.match(readFileSync(join(first.dist, 'web', 'index.html'), 'utf8'), /data-package="web"/);
   });
 
   it('loads the SCORM 1.2 driver as its own chunk', async () => {

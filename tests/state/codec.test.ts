@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { correctResponse } from '../../src/model/response.js';
 import { initialState, reduce } from '../../src/state/attempt.js';
 import type { Action, AttemptState } from '../../src/state/attempt.js';
-import { decodeState, encodeState, ResumeDataError } from '../../src/state/codec.js';
+import { decodeResume, decodeState, encodeState, ResumeDataError } from '../../src/state/codec.js';
 import { courseModel } from '../fixtures/course-model.js';
 
 const course = courseModel();
@@ -56,7 +56,7 @@ describe('resume codec', () => {
 
   it('is compact: starts with its version and is not JSON', () => {
     const text = encodeState(run([{ type: 'go', page: 'lesson-one', now: 1 }]));
-    assert.match(text, /^1\|/);
+    assert.match(text, /^2\|/);
     assert.throws(() => JSON.parse(text));
   });
 
@@ -70,5 +70,37 @@ describe('resume codec', () => {
     assert.equal(s.location, 'welcome');
     assert.deepEqual(s.visited, ['lesson-one']);
     assert.deepEqual(s.checks, { 'kc-one': ['a'] });
+  });
+
+  it('keeps the revision and the last reported attempt with the state', () => {
+    const text = encodeState(run([{ type: 'go', page: 'lesson-one', now: 1 }]), { revision: 41, reported: 2 });
+    assert.deepEqual(decodeResume(course, text).meta, { revision: 41, reported: 2 });
+  });
+
+  it('keeps answer latencies to the hundredth of a second', () => {
+    let s = run([{ type: 'start-assessment', seed: 7, now: 1 }]);
+    const first = s.assessment.items[0] ?? '';
+    s = run([{ type: 'answer', itemId: first, response: ['a'], latency: 0.37, now: 2000 }], s);
+    assert.equal(decodeState(course, encodeState(s)).assessment.answers[first]?.latency, 0.37);
+  });
+
+  it('still reads version 1 data (latencies in whole seconds)', () => {
+    const s = decodeState(course, '1|l=lesson-one|v=lesson-one|c=|a=1.5.0....|r=types-multi:a:c:1|d=');
+    assert.equal(s.assessment.answers['types-multi']?.latency, 12);
+  });
+
+  it('rejects data cut short, rather than accepting a shortened attempt', () => {
+    let s = run([{ type: 'go', page: 'lesson-one', now: 1 }, { type: 'check', itemId: 'kc-one', response: ['b'] }, { type: 'start-assessment', seed: 3, now: 5 }]);
+    s = run([{ type: 'answer', itemId: s.assessment.items[0] ?? '', response: ['a'], latency: 1, now: 9000 }], s);
+    const text = encodeState(s, { revision: 3, reported: 0 });
+    for (const share of [0.5, 0.75, 0.8, 0.9, 0.99]) {
+      assert.throws(() => decodeState(course, text.slice(0, -1)), ResumeDataError, 'one character short');
+      assert.throws(() => decodeState(course, text.slice(0, Math.floor(text.length * share))), ResumeDataError, `cut to ${share}`);
+    }
+  });
+
+  it('marks data from a newer version of the course as "future", so it is kept, not overwritten', () => {
+    assert.throws(() => decodeState(course, '3|l=x|z=new'), (e: unknown) => e instanceof ResumeDataError && e.reason === 'future');
+    assert.throws(() => decodeState(course, 'garbage'), (e: unknown) => e instanceof ResumeDataError && e.reason !== 'future');
   });
 });

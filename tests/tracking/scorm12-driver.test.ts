@@ -1,23 +1,26 @@
 import { expect } from '@open-wc/testing';
 import { Scorm12API } from 'scorm-again';
 import { findApi } from '../../src/tracking/find-api.js';
-import type { InteractionRecord, TrackingSnapshot } from '../../src/tracking/driver.js';
+import type { InteractionRecord, Report, Save, TrackingEvent } from '../../src/tracking/driver.js';
 import { Scorm12Driver } from '../../src/tracking/scorm12.js';
 import type { Scorm12Api } from '../../src/tracking/scorm12.js';
 
-const snapshot = (patch: Partial<TrackingSnapshot> = {}): TrackingSnapshot => ({
-  location: 'lesson-one',
-  suspendData: '1|l=lesson-one',
-  status: { completion: 'incomplete', success: 'unknown' },
+const report = (patch: Partial<Report> = {}): Report => ({
+  completion: 'incomplete',
+  success: 'unknown',
   score: null,
+  lastResult: 'none',
   progress: 0.25,
   finished: false,
   ...patch,
 });
 
+const save = (patch: Partial<Report> = {}, extra: Partial<Save> = {}): Save => ({ revision: 1, location: 'lesson-one', resumeData: '2|l=lesson-one', report: report(patch), ...extra });
+
 const record = (patch: Partial<InteractionRecord> = {}): InteractionRecord => ({
   id: 'a1-types-q1',
   itemId: 'types-q1',
+  kind: 'assessment',
   type: 'choice',
   multiple: true,
   response: ['c', 'a'],
@@ -28,7 +31,21 @@ const record = (patch: Partial<InteractionRecord> = {}): InteractionRecord => ({
   description: 'A question',
   objective: 'types',
   attempt: 1,
+  lessonId: '',
+  options: {},
   ...patch,
+});
+
+let seq = 0;
+const submitted = (interactions: InteractionRecord[], objectives: Extract<TrackingEvent, { type: 'submitted' }>['objectives'] = []): TrackingEvent => ({
+  id: `e${++seq}`,
+  at: 0,
+  type: 'submitted',
+  attempt: 1,
+  score: 0.5,
+  passed: false,
+  interactions,
+  objectives,
 });
 
 function lms(data: Record<string, unknown> = {}) {
@@ -37,56 +54,81 @@ function lms(data: Record<string, unknown> = {}) {
   return api;
 }
 
+async function started(api: Scorm12Api, options?: ConstructorParameters<typeof Scorm12Driver>[1]) {
+  const driver = new Scorm12Driver(api, options);
+  const launch = await driver.initialize();
+  return { driver, launch };
+}
+
+const core = (api: Scorm12API) => (api.renderCMIToJSONObject() as { cmi: { core: Record<string, string> } }).cmi.core;
+
 describe('SCORM 1.2 driver', () => {
-  it('reads the launch data, including the LMS mastery score as a fraction', () => {
-    const api = lms({ student_data: { mastery_score: '70' }, suspend_data: '1|l=x', core: { student_name: 'Rivera, Ana', student_id: 'u1', entry: 'resume', lesson_location: 'mou' } });
-    const launch = new Scorm12Driver(api as unknown as Scorm12Api).initialize();
-    expect(launch).to.deep.include({ learnerName: 'Rivera, Ana', learnerId: 'u1', entry: 'resume', location: 'mou', suspendData: '1|l=x', masteryScore: 0.7 });
+  it('reads the launch data, including the LMS mastery score as a fraction and the mode', async () => {
+    const api = lms({ student_data: { mastery_score: '70' }, suspend_data: '1|l=x', core: { student_name: 'Rivera, Ana', student_id: 'u1', entry: 'resume', lesson_location: 'mou', lesson_status: 'incomplete' } });
+    const { launch } = await started(api as unknown as Scorm12Api);
+    expect(launch).to.deep.include({ learner: { id: 'u1', name: 'Rivera, Ana' }, entry: 'resume', location: 'mou', resumeData: '1|l=x', masteryScore: 0.7, mode: 'normal' });
+    expect(launch?.recorded).to.deep.equal({ completion: 'incomplete', success: 'unknown', score: null });
   });
 
-  it('sends no mastery score when the LMS has none', () => {
-    const launch = new Scorm12Driver(lms() as unknown as Scorm12Api).initialize();
+  it('sends no mastery score when the LMS has none', async () => {
+    const { launch } = await started(lms() as unknown as Scorm12Api);
     expect(launch?.masteryScore).to.equal(null);
   });
 
-  it('maps completion and success to one 1.2 status and writes the score first', () => {
+  it('writes incomplete and no score while attempts remain, so Moodle neither ends its attempt nor overrides the status', async () => {
     const api = lms();
-    const driver = new Scorm12Driver(api as unknown as Scorm12Api);
-    driver.initialize();
+    const { driver } = await started(api as unknown as Scorm12Api);
     expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('incomplete');
-    driver.write(snapshot({ status: { completion: 'completed', success: 'failed' }, score: 0.5 }));
+    await driver.report({ events: [], save: save({ completion: 'completed', success: 'unknown', lastResult: 'failed', score: 0.5 }), commit: true });
+    expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('incomplete');
+    expect(api.LMSGetValue('cmi.core.score.raw')).to.equal('');
+    await driver.report({ events: [], save: save({ completion: 'incomplete', success: 'passed', lastResult: 'passed', score: 0.9 }), commit: true });
+    expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('incomplete', 'not every lesson opened yet');
+    expect(api.LMSGetValue('cmi.core.score.raw')).to.equal('', 'a score before completion would let Moodle mark it passed');
+  });
+
+  it('writes the score, then passed or failed, once the result is settled', async () => {
+    const api = lms();
+    const { driver } = await started(api as unknown as Scorm12Api);
+    await driver.report({ events: [], save: save({ completion: 'completed', success: 'failed', lastResult: 'failed', score: 0.5 }), commit: true });
     expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('failed');
     expect(api.LMSGetValue('cmi.core.score.raw')).to.equal('50');
-    driver.write(snapshot({ status: { completion: 'incomplete', success: 'passed' }, score: 0.9 }));
-    expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('incomplete', 'not every lesson opened yet');
-    driver.write(snapshot({ status: { completion: 'completed', success: 'unknown' } }));
+    const api2 = lms();
+    const second = await started(api2 as unknown as Scorm12Api);
+    await second.driver.report({ events: [], save: save({ completion: 'completed', success: 'passed', lastResult: 'passed', score: 0.9 }), commit: true });
+    expect(api2.LMSGetValue('cmi.core.lesson_status')).to.equal('passed');
+    expect(api2.LMSGetValue('cmi.core.score.raw')).to.equal('90');
+  });
+
+  it('reports "completed" when lessons are done and no assessment was taken', async () => {
+    const api = lms();
+    const { driver } = await started(api as unknown as Scorm12Api);
+    await driver.report({ events: [], save: save({ completion: 'completed' }), commit: true });
     expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('completed');
   });
 
-  it('reports "completed" with the score when the course is configured for it', () => {
+  it('reports "completed" with the score when the course is configured for it', async () => {
     const api = lms();
-    const driver = new Scorm12Driver(api as unknown as Scorm12Api, { statusStyle: 'completed' });
-    driver.initialize();
-    driver.write(snapshot({ status: { completion: 'incomplete', success: 'failed' }, score: 0.5 }));
+    const { driver } = await started(api as unknown as Scorm12Api, { statusStyle: 'completed' });
+    await driver.report({ events: [], save: save({ completion: 'incomplete', success: 'failed', score: 0.5 }), commit: true });
     expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('incomplete');
-    driver.write(snapshot({ status: { completion: 'completed', success: 'failed' }, score: 0.5 }));
-    expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('completed');
-    expect(api.LMSGetValue('cmi.core.score.raw')).to.equal('50');
-    driver.write(snapshot({ status: { completion: 'completed', success: 'passed' }, score: 0.9 }));
+    await driver.report({ events: [], save: save({ completion: 'completed', success: 'passed', lastResult: 'passed', score: 0.9 }), commit: true });
     expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('completed');
     expect(api.LMSGetValue('cmi.core.score.raw')).to.equal('90');
   });
 
-  it('changes no status or score in a review launch (lesson_mode review)', () => {
-    const api = lms({ core: { student_name: 'A', student_id: 'u1', entry: 'resume', lesson_status: 'passed', lesson_mode: 'review' } });
-    const driver = new Scorm12Driver(api as unknown as Scorm12Api);
-    driver.initialize();
-    driver.write(snapshot({ status: { completion: 'incomplete', success: 'unknown' } }));
-    expect(api.LMSGetValue('cmi.core.lesson_status')).to.equal('passed');
-    expect(api.LMSGetValue('cmi.core.lesson_location')).to.equal('lesson-one');
+  it('writes nothing at all in a review launch (lesson_mode review): not status, location or suspend data', async () => {
+    const api = lms({ suspend_data: 'old', core: { student_name: 'A', student_id: 'u1', entry: 'resume', lesson_status: 'failed', lesson_mode: 'review', lesson_location: 'mou' } });
+    const sets: string[] = [];
+    const spy = new Proxy(api, { get: (t, k) => (k === 'LMSSetValue' ? (e: string, v: string) => (sets.push(e), t.LMSSetValue(e, v)) : (t as unknown as Record<string | symbol, unknown>)[k] instanceof Function ? ((t as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[k] as (...a: unknown[]) => unknown).bind(t) : (t as unknown as Record<string | symbol, unknown>)[k]) });
+    const { driver, launch } = await started(spy as unknown as Scorm12Api);
+    expect(launch?.mode).to.equal('review');
+    await driver.report({ events: [submitted([record()])], save: save({ completion: 'completed', success: 'passed', score: 1 }), commit: true });
+    driver.terminateNow({ events: [], save: save(), sessionSeconds: 10 });
+    expect(sets).to.deep.equal([]);
   });
 
-  it('writes interactions in the 1.2 formats, once each', () => {
+  it('writes interactions in the 1.2 formats, once each, with latency in hundredths', async () => {
     const api = lms();
     const sent = new Map<string, string>();
     const spy: Scorm12Api = {
@@ -98,12 +140,13 @@ describe('SCORM 1.2 driver', () => {
       LMSGetValue: (e) => api.LMSGetValue(e),
       LMSSetValue: (e, v) => (sent.set(e, v), api.LMSSetValue(e, v)),
     };
-    const driver = new Scorm12Driver(spy);
-    driver.initialize();
-    driver.recordInteractions([record(), record({ id: 'a1-roles-tf', type: 'true-false', multiple: false, response: ['f'], correctResponse: ['t'], result: 'incorrect' }), record({ id: 'a1-m', type: 'matching', multiple: false, response: ['1.b', '2.a'], correctResponse: ['1.a', '2.b'], result: 'incorrect' })]);
-    driver.recordInteractions([record()]);
+    const { driver } = await started(spy);
+    const records = [record(), record({ id: 'a1-roles-tf', type: 'true-false', multiple: false, response: ['f'], correctResponse: ['t'], result: 'incorrect' }), record({ id: 'a1-m', type: 'matching', multiple: false, response: ['1.b', '2.a'], correctResponse: ['1.a', '2.b'], result: 'incorrect' }), record({ id: 'check-x', kind: 'check' })];
+    const event = submitted(records);
+    await driver.report({ events: [event], save: save(), commit: true });
+    await driver.report({ events: [event, submitted([record()])], save: save(), commit: true });
     const cmi = (api.renderCMIToJSONObject() as { cmi: { interactions: Record<string, Record<string, unknown>> } }).cmi.interactions;
-    expect(Object.keys(cmi)).to.have.length(3);
+    expect(Object.keys(cmi)).to.have.length(3, 'knowledge checks are not SCORM interactions; nothing twice');
     expect(cmi['0']).to.deep.include({ id: 'a1-types-q1', type: 'choice', student_response: 'a,c', result: 'correct', time: '09:05:07' });
     expect(sent.get('cmi.interactions.0.latency')).to.equal('0000:01:15.50');
     expect(sent.get('cmi.interactions.0.correct_responses.0.pattern')).to.equal('a,c');
@@ -112,18 +155,45 @@ describe('SCORM 1.2 driver', () => {
     expect(cmi['2']).to.deep.include({ type: 'matching', student_response: '1.b,2.a' });
   });
 
-  it('updates an objective in place rather than adding a duplicate', () => {
+  it('re-sends an interaction the LMS refused, at the same index, once it accepts it', async () => {
     const api = lms();
-    const driver = new Scorm12Driver(api as unknown as Scorm12Api);
-    driver.initialize();
-    driver.recordObjectives([{ id: 'types', description: 'T', score: 0.5, status: 'failed' }]);
-    driver.recordObjectives([{ id: 'types', description: 'T', score: 1, status: 'passed' }]);
+    let refuse = true;
+    const flaky: Scorm12Api = {
+      LMSInitialize: () => api.LMSInitialize(),
+      LMSFinish: () => api.LMSFinish(),
+      LMSCommit: () => api.LMSCommit(),
+      LMSGetErrorString: (c) => api.LMSGetErrorString(c),
+      LMSGetLastError: () => (refuse ? '351' : api.LMSGetLastError()),
+      LMSGetValue: (e) => api.LMSGetValue(e),
+      LMSSetValue: (e, v) => (refuse && e.endsWith('.result') ? 'false' : api.LMSSetValue(e, v)),
+    };
+    const { driver } = await started(flaky);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      const event = submitted([record()]);
+      expect(await driver.report({ events: [event], save: save(), commit: true })).to.equal(false);
+      refuse = false;
+      expect(await driver.report({ events: [event], save: save(), commit: true })).to.equal(true);
+    } finally {
+      console.warn = warn;
+    }
+    const cmi = (api.renderCMIToJSONObject() as { cmi: { interactions: Record<string, Record<string, unknown>> } }).cmi.interactions;
+    expect(Object.keys(cmi)).to.have.length(1);
+    expect(cmi['0']).to.deep.include({ id: 'a1-types-q1', result: 'correct' });
+  });
+
+  it('updates an objective in place rather than adding a duplicate', async () => {
+    const api = lms();
+    const { driver } = await started(api as unknown as Scorm12Api);
+    await driver.report({ events: [submitted([], [{ id: 'types', description: 'T', score: 0.5, status: 'failed' }])], save: save(), commit: true });
+    await driver.report({ events: [submitted([], [{ id: 'types', description: 'T', score: 1, status: 'passed' }])], save: save(), commit: true });
     expect(api.LMSGetValue('cmi.objectives._count')).to.equal('1');
     expect(api.LMSGetValue('cmi.objectives.0.status')).to.equal('passed');
     expect(api.LMSGetValue('cmi.objectives.0.score.raw')).to.equal('100');
   });
 
-  it('skips interactions and objectives without error where the LMS does not implement them (401)', () => {
+  it('skips interactions and objectives without error where the LMS does not implement them (401)', async () => {
     const api = lms();
     const calls: string[] = [];
     let lastError = '0';
@@ -143,22 +213,21 @@ describe('SCORM 1.2 driver', () => {
         return api.LMSSetValue(e, v);
       },
     };
-    const driver = new Scorm12Driver(limited);
-    driver.initialize();
-    expect(driver.recordInteractions([record()])).to.equal(true);
-    expect(driver.recordObjectives([{ id: 'types', description: 'T', score: 1, status: 'passed' }])).to.equal(true);
+    const { driver } = await started(limited);
+    const ok = await driver.report({ events: [submitted([record()], [{ id: 'types', description: 'T', score: 1, status: 'passed' }])], save: save(), commit: true });
+    expect(ok).to.equal(true);
     expect(calls.some((c) => c.startsWith('cmi.interactions') || c.startsWith('cmi.objectives'))).to.equal(false);
   });
 
-  it('reports the LMS error code and text when a value is rejected, and returns false', () => {
+  it('reports the LMS error code and text when a value is rejected, and resolves false', async () => {
     const api = lms();
-    const driver = new Scorm12Driver(api as unknown as Scorm12Api);
-    driver.initialize();
+    const { driver } = await started(api as unknown as Scorm12Api);
     const original = console.warn;
     const warned: string[] = [];
     console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
     try {
-      expect(driver.recordObjectives([{ id: 'types', description: '', score: 1, status: 'bogus' as 'passed' }])).to.equal(false);
+      const ok = await driver.report({ events: [submitted([], [{ id: 'types', description: '', score: 1, status: 'bogus' as 'passed' }])], save: save(), commit: true });
+      expect(ok).to.equal(false);
     } finally {
       console.warn = original;
     }
@@ -166,26 +235,67 @@ describe('SCORM 1.2 driver', () => {
     expect(warned.join()).to.contain('cmi.objectives.0.status');
   });
 
-  it('finishes once: session time, exit suspend while unfinished, then nothing more', () => {
+  it('treats an exception thrown by the LMS API as a refusal', async () => {
     const api = lms();
-    const driver = new Scorm12Driver(api as unknown as Scorm12Api);
-    driver.initialize();
-    expect(driver.finish({ sessionSeconds: 3723.4, snapshot: snapshot() })).to.equal(true);
-    const cmi = (api.renderCMIToJSONObject() as { cmi: { core: Record<string, string> } }).cmi.core;
-    expect(cmi.exit).to.equal('suspend');
-    expect(cmi.session_time).to.match(/^0*1:02:03\.4/);
-    expect(driver.finish({ sessionSeconds: 1, snapshot: snapshot() })).to.equal(false);
-    expect(driver.commit()).to.equal(false);
+    const throwing: Scorm12Api = {
+      LMSInitialize: () => api.LMSInitialize(),
+      LMSFinish: () => api.LMSFinish(),
+      LMSCommit: () => {
+        throw new Error('LMS exploded');
+      },
+      LMSGetErrorString: (c) => api.LMSGetErrorString(c),
+      LMSGetLastError: () => api.LMSGetLastError(),
+      LMSGetValue: (e) => api.LMSGetValue(e),
+      LMSSetValue: (e, v) => api.LMSSetValue(e, v),
+    };
+    const { driver } = await started(throwing);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      expect(await driver.report({ events: [], save: save(), commit: true })).to.equal(false);
+    } finally {
+      console.warn = warn;
+    }
+    expect(driver.lastError).to.contain('LMS exploded');
   });
 
-  it('ends normally (exit "") once the learner is finished', () => {
+  it('terminates once: session time, exit suspend while unfinished, then nothing more', async () => {
     const api = lms();
-    const driver = new Scorm12Driver(api as unknown as Scorm12Api);
-    driver.initialize();
-    driver.finish({ sessionSeconds: 10, snapshot: snapshot({ finished: true, status: { completion: 'completed', success: 'passed' }, score: 1 }) });
-    const core = (api.renderCMIToJSONObject() as { cmi: { core: Record<string, string> } }).cmi.core;
-    expect(core.exit).to.equal('');
-    expect(core.lesson_status).to.equal('passed');
+    const { driver } = await started(api as unknown as Scorm12Api);
+    expect(driver.terminateNow({ events: [], save: save(), sessionSeconds: 3723.4 })).to.equal(true);
+    expect(core(api).exit).to.equal('suspend');
+    expect(core(api).session_time).to.match(/^0*1:02:03\.4/);
+    expect(driver.terminateNow({ events: [], save: save(), sessionSeconds: 1 })).to.equal(false);
+    expect(await driver.report({ events: [], save: save(), commit: true })).to.equal(false);
+  });
+
+  it('does not call a finish confirmed when writes before it were refused', async () => {
+    const api = lms();
+    const refusing: Scorm12Api = {
+      LMSInitialize: () => api.LMSInitialize(),
+      LMSFinish: () => api.LMSFinish(),
+      LMSCommit: () => api.LMSCommit(),
+      LMSGetErrorString: (c) => api.LMSGetErrorString(c),
+      LMSGetLastError: () => '405',
+      LMSGetValue: (e) => api.LMSGetValue(e),
+      LMSSetValue: (e) => (e === 'cmi.suspend_data' ? 'false' : 'true'),
+    };
+    const { driver } = await started(refusing);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      expect(driver.terminateNow({ events: [], save: save(), sessionSeconds: 1 })).to.equal(false);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('ends normally (exit "") once the learner is finished', async () => {
+    const api = lms();
+    const { driver } = await started(api as unknown as Scorm12Api);
+    driver.terminateNow({ events: [], save: save({ finished: true, completion: 'completed', success: 'passed', lastResult: 'passed', score: 1 }), sessionSeconds: 10 });
+    expect(core(api).exit).to.equal('');
+    expect(core(api).lesson_status).to.equal('passed');
   });
 });
 

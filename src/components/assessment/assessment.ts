@@ -3,15 +3,15 @@ import { html, LitElement, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { trackingContext } from '../../context.js';
+import { launchContext } from '../../context.js';
 import type { SlepAnswerEvent } from '../../events/answer.js';
 import { SlepAssessmentAnswerEvent, SlepAssessmentEvent } from '../../events/assessment.js';
 import { SlepNavigateEvent } from '../../events/navigate.js';
-import type { AssessmentState } from '../../state/attempt.js';
+import type { AssessmentState, AttemptState } from '../../state/attempt.js';
 import type { CourseModel, Item } from '../../model/course.js';
 import { isAnswered } from '../../model/response.js';
 import { attemptsLeft, canStartAttempt, optionOrder, PAGES, scoreAttempt } from '../../state/attempt.js';
-import type { TrackingStatus } from '../../tracking/status.js';
+import type { LaunchInfo } from '../../model/launch.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { pageStyles } from '../pages/styles.js';
 import { sharedStyles } from '../styles/shared.js';
@@ -54,9 +54,9 @@ export class SlepAssessment extends LitElement {
   private readonly store = new StoreController(this);
 
   /** The tracker's status; its `masteryScore` is the pass mark in force. */
-  @consume({ context: trackingContext, subscribe: true })
+  @consume({ context: launchContext, subscribe: true })
   @state()
-  private tracking?: TrackingStatus;
+  private launch?: LaunchInfo;
 
   /** Index (into the attempt's items) of the question on screen. */
   @state() private index = 0;
@@ -178,8 +178,8 @@ export class SlepAssessment extends LitElement {
     const a = state.assessment;
     let screen: TemplateResult;
     if (a.attempt > 0 && !a.submitted) screen = this.renderProgress(course, a);
-    else if (a.submitted && this.showResult) screen = this.renderResult(course, a, canStartAttempt(course, state), attemptsLeft(course, state));
-    else screen = this.renderIntro(course, a, canStartAttempt(course, state), attemptsLeft(course, state));
+    else if (a.submitted && this.showResult) screen = this.renderResult(course, a, this.canStart(course, state), attemptsLeft(course, state));
+    else screen = this.renderIntro(course, a, this.canStart(course, state), attemptsLeft(course, state));
     return html`
       <h1 tabindex="-1">Assessment</h1>
       ${screen}
@@ -372,8 +372,13 @@ export class SlepAssessment extends LitElement {
   }
 
   /** The pass mark in force: the LMS value where the tracker has one, else the course's. */
+  /** No new attempt in a browse/review launch: nothing of it could be recorded. */
+  private canStart(course: CourseModel, state: AttemptState): boolean {
+    return (this.launch?.mode ?? 'normal') === 'normal' && canStartAttempt(course, state);
+  }
+
   private masteryScore(course: CourseModel): number {
-    return this.tracking?.masteryScore ?? course.masteryScore;
+    return this.launch?.masteryScore ?? course.masteryScore;
   }
 
   private verdict(course: CourseModel, a: AssessmentState): string {

@@ -2,14 +2,14 @@ import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { storeContext, trackingContext } from '../../context.js';
+import { launchContext, saveStatusContext, storeContext } from '../../context.js';
 import { SlepAnswerEvent } from '../../events/answer.js';
 import { SlepAssessmentAnswerEvent, SlepAssessmentEvent } from '../../events/assessment.js';
+import { SlepExitEvent } from '../../events/exit.js';
 import { SlepNavigateEvent } from '../../events/navigate.js';
+import type { LaunchInfo, SaveStatus } from '../../model/launch.js';
 import { PAGES, pageOrder, progress } from '../../state/attempt.js';
 import type { AttemptStore } from '../../state/store.js';
-import type { TrackingStatus } from '../../tracking/status.js';
-import type { Tracker } from '../../tracking/tracker.js';
 import { sharedStyles } from '../styles/shared.js';
 import { courseStyles } from './styles.js';
 
@@ -24,8 +24,10 @@ const PAGE_TITLES: Record<string, string> = {
 /**
  * @summary The course player: header with progress, table of contents,
  * the current page, previous/next, exit, status messages and the resume prompt.
- * Turns the pages' events into attempt-state actions; the tracker reports them.
+ * Turns the pages' events into attempt-state actions; the tracker (wired by the
+ * app, never seen here) reports them.
  *
+ * @event slep-exit - The learner chose "Save and exit"; the app ends the session.
  * @cssproperty --slep-color-accent - Brand colour (buttons, current page).
  * @cssproperty --slep-font - Font stack.
  */
@@ -33,18 +35,21 @@ export class SlepCourse extends LitElement {
   static override styles = [sharedStyles, courseStyles];
 
   private readonly storeProvider = new ContextProvider(this, { context: storeContext });
-  private readonly trackingProvider = new ContextProvider(this, { context: trackingContext });
+  private readonly launchProvider = new ContextProvider(this, { context: launchContext });
+  private readonly saveStatusProvider = new ContextProvider(this, { context: saveStatusContext });
 
   /** The attempt store (course model + state). */
   @property({ attribute: false }) store?: AttemptStore;
-  /** The tracker reporting to the LMS. */
-  @property({ attribute: false }) tracker?: Tracker;
+  /** Launch facts (learner, pass mark in force, mode), resolved once by the app. */
+  @property({ attribute: false }) launch?: LaunchInfo;
+  /** Saving state from the tracker, kept current by the app. */
+  @property({ attribute: false }) saveStatus?: SaveStatus;
   /** Whether to offer "continue where you left off" (set on resume). */
   @property({ type: Boolean }) resumed = false;
 
-  @state() private status?: TrackingStatus;
   @state() private menuCollapsed = true;
   @state() private announcement = '';
+  @state() private exited = false;
   private unsubscribe: Array<() => void> = [];
 
   /** Shows a page and moves focus to its heading. */
@@ -74,16 +79,8 @@ export class SlepCourse extends LitElement {
       this.storeProvider.setValue(this.store);
       this.unsubscribe.push(this.store.subscribe(() => this.requestUpdate()));
     }
-    if (changed.has('tracker') && this.tracker) {
-      this.status = this.tracker.status;
-      this.trackingProvider.setValue(this.status);
-      this.unsubscribe.push(
-        this.tracker.onStatus((s) => {
-          this.status = s;
-          this.trackingProvider.setValue(s);
-        }),
-      );
-    }
+    if (changed.has('launch') && this.launch) this.launchProvider.setValue(this.launch);
+    if (changed.has('saveStatus') && this.saveStatus) this.saveStatusProvider.setValue(this.saveStatus);
   }
 
   private focusPage(): void {
@@ -108,7 +105,7 @@ export class SlepCourse extends LitElement {
     if (event.command === 'start') {
       this.store?.dispatch({ type: 'start-assessment', seed: randomSeed(), now });
     } else {
-      this.store?.dispatch({ type: 'submit', masteryScore: this.status?.masteryScore ?? this.store.course.masteryScore, now });
+      this.store?.dispatch({ type: 'submit', masteryScore: this.launch?.masteryScore ?? this.store.course.masteryScore, now });
     }
   };
 
@@ -122,8 +119,9 @@ export class SlepCourse extends LitElement {
   }
 
   private handleExit(): void {
-    this.tracker?.finish();
-    this.announcement = 'Your progress is saved. You can close this window.';
+    this.dispatchEvent(new SlepExitEvent());
+    this.exited = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#exit-message')?.focus());
   }
 
   private handleMenu(): void {
@@ -149,7 +147,8 @@ export class SlepCourse extends LitElement {
     const next = pages[index + 1];
     const done = (page: string) =>
       state.visited.includes(page) || (page === PAGES.assessment && state.assessment.submittedAt !== null);
-    const ended = this.status?.ended ?? false;
+    const status = this.saveStatus;
+    const ended = status?.ended ?? false;
     return html`
       <button class="skip" @click=${this.focusPage}>Skip to content</button>
       <header>
@@ -159,10 +158,15 @@ export class SlepCourse extends LitElement {
           <progress max="100" value=${percent} aria-label="Course progress"></progress>
           <span>${percent}% complete</span>
         </span>
+        ${status?.saving ? html`<span class="saving">Saving…</span>` : nothing}
         <button @click=${this.handleExit} ?disabled=${ended}>Save and exit</button>
       </header>
-      ${this.status?.message
-        ? html`<div class="banner ${this.status.level}" role=${this.status.level === 'error' ? 'alert' : 'status'}>${this.status.message}</div>`
+      ${status?.message ? html`<div class="banner ${status.level}" role=${status.level === 'error' ? 'alert' : 'status'}>${status.message}</div>` : nothing}
+      ${this.exited && ended
+        ? html`<div id="exit-message" class="banner info" tabindex="-1" role="status">
+            ${status?.level === 'error' ? 'Your session has ended.' : 'Your progress is saved.'} To leave, close this window, or use your learning
+            system's own Exit or Back button (in Moodle: the course name or "Exit activity" above the course).
+          </div>`
         : nothing}
       <div class="layout">
         <nav aria-label="Course contents" ?data-collapsed=${this.menuCollapsed}>

@@ -1,9 +1,9 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { css } from 'lit';
-import { trackingContext } from '../../context.js';
+import { launchContext } from '../../context.js';
 import { isComplete } from '../../state/attempt.js';
-import type { TrackingStatus } from '../../tracking/status.js';
+import type { LaunchInfo } from '../../model/launch.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { sharedStyles } from '../styles/shared.js';
 import { pageStyles } from './styles.js';
@@ -42,8 +42,8 @@ export class SlepCertificate extends LitElement {
 
   private readonly store = new StoreController(this);
 
-  @consume({ context: trackingContext, subscribe: true })
-  tracking?: TrackingStatus;
+  @consume({ context: launchContext, subscribe: true })
+  launch?: LaunchInfo;
 
   private handlePrint(): void {
     window.print();
@@ -59,7 +59,7 @@ export class SlepCertificate extends LitElement {
         <p>Your certificate appears here once you have opened every lesson and passed the assessment.</p>`;
     }
     const date = new Date(state.completedAt ?? state.assessment.submittedAt ?? Date.now());
-    const name = formatName(this.tracking?.learnerName ?? '');
+    const name = formatName(this.launch?.learnerName ?? '');
     return html`
       <h1 tabindex="-1">Certificate of completion</h1>
       <div class="certificate" role="group" aria-label="Certificate">
@@ -71,7 +71,7 @@ export class SlepCertificate extends LitElement {
           <dt>Completed</dt>
           <dd>${date.toLocaleDateString(course.language, { year: 'numeric', month: 'long', day: 'numeric' })}</dd>
           <dt>Assessment score</dt>
-          <dd>${Math.round((state.assessment.bestScore ?? 0) * 100)}% (pass mark ${Math.round((this.tracking?.masteryScore ?? course.masteryScore) * 100)}%)</dd>
+          <dd>${Math.round((state.assessment.bestScore ?? 0) * 100)}% (pass mark ${Math.round((this.launch?.masteryScore ?? course.masteryScore) * 100)}%)</dd>
           <dt>Credit</dt>
           <dd>${course.creditHours} hours (estimated ${course.minutes} minutes)</dd>
           <dt>Course version</dt>

@@ -1,6 +1,9 @@
+import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { launchContext } from '../../context.js';
 import { SlepNavigateEvent } from '../../events/navigate.js';
+import type { LaunchInfo } from '../../model/launch.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { sharedStyles } from '../styles/shared.js';
 import { pageStyles } from './styles.js';
@@ -14,6 +17,10 @@ export class SlepWelcome extends LitElement {
 
   private readonly store = new StoreController(this);
 
+  /** The pass mark in force (the LMS's where it sends one). */
+  @consume({ context: launchContext, subscribe: true })
+  launch?: LaunchInfo;
+
   private handleStart(): void {
     const first = this.store.store?.course.lessons[0];
     if (first) this.dispatchEvent(new SlepNavigateEvent(first.id));
@@ -25,7 +32,7 @@ export class SlepWelcome extends LitElement {
     return html`
       <h1 tabindex="-1">${course.title}</h1>
       <p>${course.description}</p>
-      <p class="muted">About ${course.minutes} minutes · ${course.lessons.length} lessons · a scored assessment (pass mark ${Math.round(course.masteryScore * 100)}%)</p>
+      <p class="muted">About ${course.minutes} minutes · ${course.lessons.length} lessons · a scored assessment (pass mark ${Math.round((this.launch?.masteryScore ?? course.masteryScore) * 100)}%)</p>
       <h2>By the end of this course you will be able to</h2>
       <ol>
         ${course.outcomes.map((o) => html`<li>${o.text}</li>`)}

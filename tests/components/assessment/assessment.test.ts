@@ -3,7 +3,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/assessment/define.js';
 import type { SlepAssessment } from '../../../src/components/assessment/assessment.js';
-import { storeContext, trackingContext } from '../../../src/context.js';
+import { storeContext, launchContext } from '../../../src/context.js';
 import type { SlepAssessmentAnswerEvent, SlepAssessmentEvent } from '../../../src/events/assessment.js';
 import type { SlepNavigateEvent } from '../../../src/events/navigate.js';
 import type { ChoiceItem, CourseModel, Item } from '../../../src/model/course.js';
@@ -12,7 +12,7 @@ import type { LearnerResponse } from '../../../src/model/response.js';
 import { initialState, optionOrder, PAGES } from '../../../src/state/attempt.js';
 import type { AttemptState } from '../../../src/state/attempt.js';
 import { AttemptStore } from '../../../src/state/store.js';
-import type { TrackingStatus } from '../../../src/tracking/status.js';
+import type { LaunchInfo } from '../../../src/model/launch.js';
 
 // A tiny course: 3 outcomes × 2 items, one item drawn per outcome, 2 attempts, shuffled.
 
@@ -62,8 +62,8 @@ const course: CourseModel = {
   resources: [],
 };
 
-function status(masteryScore: number): TrackingStatus {
-  return { driver: 'scorm12', learnerName: 'Doe, Jo', masteryScore, priorSeconds: 0, sessionStart: Date.now(), message: '', level: 'ok', ended: false };
+function status(masteryScore: number): LaunchInfo {
+  return { kind: 'scorm12', learnerName: 'Doe, Jo', masteryScore, mode: 'normal', priorSeconds: 0, sessionStart: Date.now(), registration: '' };
 }
 
 interface Mounted {
@@ -81,7 +81,7 @@ async function mount(options: { state?: AttemptState; masteryScore?: number; app
   const store = new AttemptStore(course, options.state);
   const host = document.createElement('div');
   new ContextProvider(host, { context: storeContext, initialValue: store });
-  const tracking = new ContextProvider(host, { context: trackingContext, initialValue: status(options.masteryScore ?? 0.8) });
+  const tracking = new ContextProvider(host, { context: launchContext, initialValue: status(options.masteryScore ?? 0.8) });
   const events: Event[] = [];
   let seed = 11;
   const apply = options.apply ?? true;

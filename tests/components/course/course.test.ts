@@ -1,7 +1,8 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/course/define.js';
 import type { SlepCourse } from '../../../src/components/course/course.js';
+import { connectShell } from '../../../src/app.js';
 import { AttemptStore } from '../../../src/state/store.js';
 import { LocalDriver } from '../../../src/tracking/local.js';
 import { Tracker } from '../../../src/tracking/tracker.js';
@@ -13,8 +14,10 @@ async function mount(options: { storage?: Storage } = {}) {
   const store = new AttemptStore(course);
   const storage = (options.storage ?? memoryStorage()) as Storage;
   const tracker = new Tracker({ course, store, driver: new LocalDriver('test', storage) });
-  const launch = tracker.start();
-  const el = await fixture<SlepCourse>(html`<slep-course .store=${store} .tracker=${tracker} ?resumed=${Boolean(launch?.suspendData)}></slep-course>`);
+  const launch = await tracker.start();
+  const shell = document.createElement('slep-course');
+  connectShell({ shell, store, tracker, launch });
+  const el = await fixture<SlepCourse>(shell);
   return { el, store, tracker, course, storage };
 }
 

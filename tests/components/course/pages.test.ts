@@ -2,19 +2,19 @@ import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/pages/define.js';
 import { formatName } from '../../../src/components/pages/certificate.js';
-import { storeContext, trackingContext } from '../../../src/context.js';
+import { storeContext, launchContext } from '../../../src/context.js';
 import type { CourseModel } from '../../../src/model/course.js';
 import { correctResponse } from '../../../src/model/response.js';
 import { AttemptStore } from '../../../src/state/store.js';
-import type { TrackingStatus } from '../../../src/tracking/status.js';
+import type { LaunchInfo } from '../../../src/model/launch.js';
 import { courseModel } from '../../fixtures/course-model.js';
 
-const tracking: TrackingStatus = { driver: 'scorm12', learnerName: 'Rivera, Ana', masteryScore: 0.75, priorSeconds: 0, sessionStart: 0, message: '', level: 'ok', ended: false };
+const tracking: LaunchInfo = { kind: 'scorm12', learnerName: 'Rivera, Ana', masteryScore: 0.75, mode: 'normal', priorSeconds: 0, sessionStart: 0, registration: '' };
 
 async function mountPage(tag: string, store: AttemptStore) {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
   new ContextProvider(host, { context: storeContext, initialValue: store });
-  new ContextProvider(host, { context: trackingContext, initialValue: tracking });
+  new ContextProvider(host, { context: launchContext, initialValue: tracking });
   const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean> };
   host.append(el);
   await el.updateComplete;

@@ -1,0 +1,45 @@
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scorm12Manifest, SCORM12_MANIFEST_FILE } from '../manifests/scorm12.js';
+import type { CourseModel } from '../src/model/course.js';
+import { PACKAGE_KINDS } from '../src/packages.js';
+import type { PackageKind } from '../src/packages.js';
+import { listDir } from './files.js';
+import { scorm12SchemaFiles, validateScorm12Manifest } from './validate-manifest.js';
+
+/**
+ * The registry of package kinds, build half (the player half is src/packages.ts):
+ * for each kind, its file name, the hosts its page may talk to (CSP `connect-src`),
+ * and the step that writes and validates its manifest. Typed over PackageKind, so
+ * a kind added to one half and not the other does not compile.
+ */
+export interface BuildEntry {
+  /** The zip is `<slug>-<version>-<suffix>.zip`. */
+  readonly suffix: string;
+  /** CSP `connect-src` for this package (`'self'` unless it must reach an LRS known only at launch). */
+  readonly connectSrc: string;
+  /** Writes the manifest (and schemas) into the package folder and validates it; throws on a problem. */
+  readonly manifest?: (options: { dir: string; model: CourseModel }) => Promise<void>;
+}
+
+export const BUILD: Record<PackageKind, BuildEntry> = {
+  scorm12: { suffix: 'scorm12', connectSrc: "'self'", manifest: writeScorm12Manifest },
+  web: { suffix: 'web', connectSrc: "'self'" },
+};
+
+export { PACKAGE_KINDS };
+export type { PackageKind };
+
+export function zipName(model: CourseModel, kind: PackageKind): string {
+  return `${model.slug}-${model.version}-${BUILD[kind].suffix}.zip`;
+}
+
+async function writeScorm12Manifest(options: { dir: string; model: CourseModel }): Promise<void> {
+  const { dir, model } = options;
+  for (const schema of scorm12SchemaFiles()) cpSync(schema.path, join(dir, schema.name));
+  const files = (await listDir(dir)).filter((f) => f !== SCORM12_MANIFEST_FILE);
+  const manifestXml = scorm12Manifest({ course: model, files, launch: 'index.html' });
+  writeFileSync(join(dir, SCORM12_MANIFEST_FILE), manifestXml);
+  const problems = await validateScorm12Manifest({ manifestXml, packageDir: dir });
+  if (problems.length) throw new Error(`The SCORM 1.2 manifest is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}
