@@ -14,7 +14,7 @@ if (!executablePath) {
 }
 
 export default {
-  files: ['tests/**/*.test.ts', '!tests/build/**', '!tests/state/**', '!tests/preview/**'],
+  files: ['tests/**/*.test.ts', '!tests/**/*.node.test.ts', '!tests/build/**', '!tests/state/**', '!tests/preview/**'],
   nodeResolve: true,
   rootDir: '.',
   concurrency: 1,

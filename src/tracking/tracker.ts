@@ -187,7 +187,8 @@ export class Tracker {
     const sessionSeconds = (this.now() - this.info.sessionStart) / 1000;
     if (this.readOnly) {
       safely(() => driver.terminateNow({ events: [], save: null, sessionSeconds }));
-      this.update({ ended: true, saving: false, message: driver.kind === 'local' ? this.saveStatus.message : MESSAGES.ended, level: 'info' });
+      // The review / newer-version message stays: it still says why nothing was recorded.
+      this.update({ ended: true, saving: false });
       return;
     }
     const save = this.nextSave();
@@ -288,6 +289,8 @@ export class Tracker {
     if (!fits && this.saveStatus.message !== MESSAGES.tooLarge) {
       console.error(`[slep] Resume data is ${resumeData.length} characters; the limit is ${driver.limits.resumeData}.`);
       this.update({ message: MESSAGES.tooLarge, level: 'error' });
+    } else if (fits && this.saveStatus.message === MESSAGES.tooLarge) {
+      this.update({ message: '', level: 'ok' });
     }
     return {
       revision: this.revision,
@@ -352,7 +355,7 @@ export class Tracker {
     this.retries = 0;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    if (this.saveStatus.level === 'error' && this.saveStatus.message !== MESSAGES.unreadable) this.update({ message: '', level: 'ok' });
+    if (this.saveStatus.message === MESSAGES.saveFailed) this.update({ message: '', level: 'ok' });
   }
 
   private storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null {
