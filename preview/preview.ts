@@ -25,6 +25,8 @@ const ui = {
   form: byId('launch-form', HTMLFormElement),
   mastery: byId('mastery', HTMLInputElement),
   masteryError: byId('mastery-error', HTMLParagraphElement),
+  moodle: byId('moodle', HTMLInputElement),
+  newAttempt: byId('new-attempt', HTMLInputElement),
   reset: byId('reset', HTMLButtonElement),
   status: byId('status', HTMLParagraphElement),
   violationsCount: byId('violations-count', HTMLSpanElement),
@@ -57,8 +59,9 @@ function browserStorage(): Storage | null {
 
 const storage = browserStorage();
 
-function createLms(score: number | undefined): PreviewLms {
-  return new PreviewLms({ storage, masteryScore: score });
+/** The stand-in with the page's settings. Moodle-like: Moodle's defaults, the field's score as the manifest's. */
+function createLms(score: number | undefined, moodle: boolean): PreviewLms {
+  return moodle ? new PreviewLms({ storage, moodle: { masteryScore: score ?? null } }) : new PreviewLms({ storage, masteryScore: score });
 }
 
 // --- state -----------------------------------------------------------------
@@ -66,8 +69,10 @@ function createLms(score: number | undefined): PreviewLms {
 const fromUrl = parseMastery(new URLSearchParams(location.search).get('mastery') ?? '');
 let masteryScore = fromUrl.ok ? fromUrl.score : undefined;
 ui.mastery.value = masteryScore === undefined ? '' : String(masteryScore);
+let moodleLike = new URLSearchParams(location.search).get('moodle') === '1';
+ui.moodle.checked = moodleLike;
 
-let lms = createLms(masteryScore);
+let lms = createLms(masteryScore, moodleLike);
 let unsubscribe: () => void = () => undefined;
 let frame: HTMLIFrameElement | null = null;
 /** Index in lms.calls where the current launch's calls begin. */
@@ -93,17 +98,20 @@ function close(): string {
 }
 
 function open(note: string): void {
-  lms.launch(window); // window.API first …
+  const before = lms.stored;
+  lms.launch(window, { newAttempt: moodleLike && ui.newAttempt.checked }); // window.API first …
+  ui.newAttempt.checked = false;
   launchStart = lms.calls.length;
   frame = document.createElement('iframe'); // … then the course, which looks for it in its parent
   frame.className = 'course-frame';
   frame.title = 'Course';
   frame.src = COURSE_URL;
   ui.player.replaceChildren(frame);
-  const entry = lms.stored.sessions === 0 ? 'ab-initio' : lms.stored.exit === 'suspend' ? 'resume' : '(blank)';
+  const entry = (lms.cmi() as { cmi?: { core?: { entry?: string } } }).cmi?.core?.entry || '(blank)';
   const mastery = masteryScore === undefined ? 'no mastery score' : `mastery score ${masteryScore}`;
+  const moodle = moodleLike ? ` Moodle-like: attempt ${lms.launched.attempt} in ${lms.launched.mode} mode; grade ${lms.grade ?? '–'} / ${lms.gradeMax}.` : '';
   ui.status.classList.toggle('warning', note.startsWith('Warning'));
-  ui.status.textContent = `${note}Launched session ${lms.stored.sessions + 1}: entry ${entry}, ${mastery}.`;
+  ui.status.textContent = `${note}Launched session ${before.sessions + 1}: entry ${entry}, ${mastery}.${moodle}`;
   render();
 }
 
@@ -121,20 +129,23 @@ function readMastery(): { score: number | undefined } | null {
 }
 
 /**
- * The mastery score is fixed per PreviewLms, so a new score needs a new one. Call it
- * after close(): the new LMS loads the record the old one stored on LMSFinish.
+ * The mastery score and the mode are fixed per PreviewLms, so new settings need a new
+ * one. Call it after close(): the new LMS loads the record the old one stored.
  */
-function useMastery(score: number | undefined): void {
-  if (score === masteryScore) return;
+function useSettings(score: number | undefined, moodle: boolean): void {
+  if (score === masteryScore && moodle === moodleLike) return;
   masteryScore = score;
+  moodleLike = moodle;
   const previous = lms;
-  const next = createLms(score);
+  const next = createLms(score, moodle);
   next.violations.push(...previous.violations);
   next.calls.push(...previous.calls);
   watch(next);
   const url = new URL(location.href);
   if (score === undefined) url.searchParams.delete('mastery');
   else url.searchParams.set('mastery', String(score));
+  if (moodle) url.searchParams.set('moodle', '1');
+  else url.searchParams.delete('moodle');
   history.replaceState(null, '', url);
 }
 
@@ -142,7 +153,7 @@ function relaunch(): void {
   const mastery = readMastery();
   if (!mastery) return;
   const note = close();
-  useMastery(mastery.score);
+  useSettings(mastery.score, ui.moodle.checked);
   open(note);
 }
 
@@ -151,7 +162,7 @@ function resetAttempt(): void {
   if (!mastery) return;
   // Close first: the course finishes on pagehide, and that record must not outlive the reset.
   close();
-  useMastery(mastery.score);
+  useSettings(mastery.score, ui.moodle.checked);
   lms.reset();
   forgetCourseKeys();
   open('Attempt reset. ');
