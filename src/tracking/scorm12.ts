@@ -45,6 +45,8 @@ export class Scorm12Driver implements TrackingDriver {
   private terminated = false;
   /** `browse` / `review` launches must not change anything (RTE 3.4.2 cmi.core.lesson_mode). */
   private readOnly = false;
+  /** A browse launch of an attempt never started: it is marked `browsed` (see terminateNow). */
+  private browsedFirst = false;
   private interactionsSupported = true;
   private objectivesSupported = true;
   /** Interaction ids fully written this session, and the index each one has (reused on a retry). */
@@ -74,6 +76,7 @@ export class Scorm12Driver implements TrackingDriver {
     const mode = get('cmi.core.lesson_mode');
     const raw = get('cmi.core.score.raw');
     this.readOnly = mode === 'browse' || mode === 'review';
+    this.browsedFirst = mode === 'browse' && (status === 'not attempted' || status === '');
     if (!this.readOnly && (status === 'not attempted' || status === '')) this.set('cmi.core.lesson_status', 'incomplete');
     this.interactionsSupported = this.supports('cmi.interactions._count');
     this.objectivesSupported = this.supports('cmi.objectives._count');
@@ -99,7 +102,16 @@ export class Scorm12Driver implements TrackingDriver {
   async report(options: { events: readonly TrackingEvent[]; save: Save; commit: boolean }): Promise<boolean> {
     if (!this.active()) return false;
     let good = this.write(options.events, options.save);
-    if (options.commit) good = this.call('LMSCommit', () => this.api.LMSCommit('')) && good;
+    if (options.commit) {
+      const committed = this.call('LMSCommit', () => this.api.LMSCommit(''));
+      // Some LMSs (Moodle's scorm_12.js) drop what a failed commit carried: send everything again next time.
+      // Interactions keep their index, so writing them again never adds a second copy.
+      if (!committed) {
+        this.accepted.clear();
+        this.written.clear();
+      }
+      good = committed && good;
+    }
     return good;
   }
 
@@ -112,6 +124,10 @@ export class Scorm12Driver implements TrackingDriver {
       // "suspend" keeps the attempt open for resume; "" ends it normally once finished.
       good = this.set('cmi.core.exit', options.save.report.finished ? '' : 'suspend') && good;
     }
+    // The one write of a browse launch: Moodle (scorm_12.js StoreData) turns "not attempted"
+    // into "completed" at LMSFinish, which would end the learner's attempt before it began.
+    // "browsed" is the 1.2 status for exactly this (RTE 3.4.2 cmi.core.lesson_status).
+    if (this.browsedFirst) good = this.call('LMSSetValue(cmi.core.lesson_status)', () => this.api.LMSSetValue('cmi.core.lesson_status', 'browsed')) && good;
     this.terminated = true;
     // A finish the LMS accepts after refused writes is not a confirmed save.
     return this.call('LMSFinish', () => this.api.LMSFinish('')) && good;

@@ -1,5 +1,5 @@
 import { PreviewLms } from '../../preview/lms.js';
-import type { PreviewLmsOptions } from '../../preview/lms.js';
+import type { MoodleLaunchRequest, PreviewLmsOptions } from '../../preview/lms.js';
 import type { CourseModel } from '../../src/model/course.js';
 import type { AttemptStore } from '../../src/state/store.js';
 
@@ -50,8 +50,9 @@ export class PackagePlayer {
   }
 
   /** Launches the course: a fresh LMS session, then a new frame. */
-  async open(): Promise<Shell> {
-    this.lms.launch(window);
+  /** `request`: what the learner chose on a Moodle-like activity page (Preview = browse, new attempt). */
+  async open(request: MoodleLaunchRequest = {}): Promise<Shell> {
+    this.lms.launch(window, request);
     const frame = document.createElement('iframe');
     frame.title = 'Course';
     frame.style.width = '1000px';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { correctResponse } from '../../src/model/response.js';
 import { deepQueryAll, PackagePlayer, until } from './harness.js';
+import { answerAssessment, visitEveryLesson } from './walk.js';
 
 const TIMESPAN = /^\d{4}:\d{2}:\d{2}\.\d{2}$/;
 const CMI_TIME = /^\d{2}:\d{2}:\d{2}$/;
@@ -13,29 +14,6 @@ type Cmi = {
     objectives: Record<string, { id: string; status: string; score: { raw: string } }>;
   };
 };
-
-async function visitEveryLesson(player: PackagePlayer): Promise<void> {
-  for (const lesson of player.course.lessons) {
-    await player.fire('slep-course', 'slep-navigate', { page: lesson.id });
-    expect(player.shell.store.state.location).to.equal(lesson.id);
-  }
-}
-
-/** Starts an attempt and answers every drawn item, the first `correct` of them correctly. */
-async function answerAssessment(player: PackagePlayer, correct: (index: number) => boolean): Promise<void> {
-  await player.fire('slep-course', 'slep-navigate', { page: 'assessment' });
-  await player.fire('slep-assessment', 'slep-assessment', { command: 'start' });
-  const { items } = player.shell.store.state.assessment;
-  expect(items.length).to.equal(player.course.outcomes.length * player.course.assessment.itemsPerOutcome);
-  for (const [i, id] of items.entries()) {
-    const item = player.course.bank.find((x) => x.id === id);
-    if (!item) throw new Error(`unknown item ${id}`);
-    const right = correctResponse(item);
-    const wrong = item.type === 'ordering' ? [...right].reverse() : item.type === 'matching' ? right.map((p, j) => `${p.split('.')[0]}.${right[(j + 1) % right.length]?.split('.')[1]}`) : item.type === 'multiple' ? right.slice(0, 1) : [item.type === 'true-false' ? (right[0] === 't' ? 'f' : 't') : (item.choices.find((c) => !c.correct)?.id ?? 'a')];
-    await player.fire('slep-assessment', 'slep-assessment-answer', { itemId: id, response: correct(i) ? right : wrong, latency: 10 + i });
-  }
-  await player.fire('slep-assessment', 'slep-assessment', { command: 'submit' });
-}
 
 describe('the built SCORM 1.2 package under scorm-again', () => {
   let player: PackagePlayer;

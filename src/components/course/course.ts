@@ -103,6 +103,8 @@ export class SlepCourse extends LitElement {
   private readonly handleAssessment = (event: SlepAssessmentEvent): void => {
     const now = Date.now();
     if (event.command === 'start') {
+      // A browse/review launch records nothing, so it starts no attempt.
+      if ((this.launch?.mode ?? 'normal') !== 'normal') return;
       this.store?.dispatch({ type: 'start-assessment', seed: randomSeed(), now });
     } else {
       this.store?.dispatch({ type: 'submit', masteryScore: this.launch?.masteryScore ?? this.store.course.masteryScore, now });
