@@ -252,7 +252,7 @@ describe('slep-assessment', () => {
       const text = pageText(el);
       expect(text).to.include('Passing score 70%');
       expect(text).not.to.include('80%');
-      expect(text).to.include('3 questions: 1 for each of the course\'s 3 learning outcomes');
+      expect(text).to.include('3 questions, drawn so that every lesson objective of the course\'s 3 learning outcomes is tested');
       expect(text).to.include('0 of 2 used');
       expect(text).to.include('No attempt submitted yet');
       expect(hasButton(el, 'Start attempt 1')).to.equal(true);
