@@ -3,17 +3,30 @@
  * `--check` stops after compiling the course (fast feedback for authors).
  */
 import { resolve } from 'node:path';
-import { compileCourse } from './compile/course.js';
+import { compileCourse, CONTENT_RULES } from './compile/course.js';
 import type { CompileReport } from './compile/course.js';
 import { ContentError } from './compile/problems.js';
+import { QUALITY_LIMITS } from './compile/quality.js';
 
 const root = resolve(import.meta.dirname, '..');
 
 function printReport(report: CompileReport): void {
+  const pct = (n: number) => `${Math.round(n * 100)}%`;
   console.log('Reading level (Flesch-Kincaid grade, limit 11):');
   for (const r of report.readingGrade) console.log(`  ${r.lesson.padEnd(24)} grade ${r.grade.toFixed(1).padStart(4)}  ${r.words} words`);
-  console.log('Question bank items per outcome (minimum 12):');
-  for (const o of report.itemsPerOutcome) console.log(`  ${o.outcome.padEnd(24)} ${o.count}`);
+  console.log(`Assessment blueprint (objective × items available × items drawn per attempt; minimum ${CONTENT_RULES.minItemsPerObjective} available):`);
+  console.log(`  ${'objective'.padEnd(26)} ${'lesson'.padEnd(22)} ${'outcome'.padEnd(8)} available drawn`);
+  for (const b of report.blueprint) console.log(`  ${b.objective.padEnd(26)} ${b.lesson.padEnd(22)} ${b.outcome.padEnd(8)} ${String(b.available).padStart(9)} ${String(b.drawn).padStart(5)}`);
+  console.log(`Bank items per outcome (minimum ${CONTENT_RULES.minItemsPerOutcome}) and drawn per attempt:`);
+  for (const o of report.itemsPerOutcome) console.log(`  ${o.outcome.padEnd(24)} ${String(o.count).padStart(3)} in bank, ${o.drawn} drawn`);
+  const q = report.quality;
+  console.log('Item quality (limits enforced):');
+  console.log(`  key is the longest option    ${q.keyLongest.count} of ${q.keyLongest.total} single-choice items (${pct(q.keyLongest.rate)}, limit ${pct(q.keyLongest.limit)})`);
+  for (const t of q.trueFalse) console.log(`  true/false keys (${t.set})`.padEnd(31) + `${t.keyedTrue} true, ${t.keyedFalse} false (at most ${t.allowed} apart)`);
+  console.log(`  absolute words               wrong options ${pct(q.absolutes.distractors.rate)} (${q.absolutes.distractors.count}/${q.absolutes.distractors.total}, limit ${pct(q.absolutes.limit)}), keys ${pct(q.absolutes.keys.rate)} (${q.absolutes.keys.count}/${q.absolutes.keys.total}), gap limit ${pct(q.absolutes.gapLimit)}`);
+  const h = q.highestSimilarity;
+  console.log(`  near-duplicates              ${q.similar.length} pair(s) over ${QUALITY_LIMITS.maxSimilarity}${h ? `; most similar ${h.a} / ${h.b} at ${h.similarity}` : ''}`);
+  console.log(`Minutes: lessons ${report.minutes.lessons} + assessment ${report.minutes.assessment} = ${report.minutes.total}`);
 }
 
 async function main(): Promise<void> {

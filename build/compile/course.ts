@@ -1,25 +1,37 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import readability from 'text-readability';
-import type { CourseModel, Item, Resource, Workbook } from '../../src/model/course.js';
+import type { CourseModel, Item, Objective, Resource, Workbook } from '../../src/model/course.js';
+import { drawItems } from '../../src/state/attempt.js';
+import { coverage } from '../../src/state/blueprint.js';
 import { compileItems } from './items.js';
 import { compileLesson } from './lesson.js';
 import type { CompiledLesson } from './lesson.js';
 import { htmlToText, MarkdownCompiler } from './markdown.js';
 import { ContentError, Problems } from './problems.js';
+import { checkQuality } from './quality.js';
+import type { QualityReport } from './quality.js';
 import { YamlReader } from './yaml-reader.js';
 
 /** Content rules the build enforces (issue: the course content quality bar). */
 export const CONTENT_RULES = {
   /** Bank items each outcome needs, so every attempt can draw fresh questions. */
   minItemsPerOutcome: 12,
+  /** Bank items each lesson objective needs (and at least its `draw` count). */
+  minItemsPerObjective: 3,
+  /** Seeds the build draws to prove that no attempt misses an objective. */
+  blueprintSeeds: 500,
   /** Highest Flesch-Kincaid grade allowed for a lesson's prose. */
   maxReadingGrade: 11,
 } as const;
 
 export interface CompileReport {
   readonly readingGrade: readonly { lesson: string; file: string; grade: number; words: number }[];
-  readonly itemsPerOutcome: readonly { outcome: string; count: number }[];
+  readonly itemsPerOutcome: readonly { outcome: string; count: number; drawn: number }[];
+  /** The blueprint: each objective × items available × items drawn per attempt. */
+  readonly blueprint: readonly { objective: string; lesson: string; outcome: string; available: number; drawn: number }[];
+  readonly quality: QualityReport;
+  readonly minutes: { readonly lessons: number; readonly assessment: number; readonly total: number };
 }
 
 export interface CompileResult {
@@ -51,7 +63,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
 
   // course.yaml
   const c = read('course.yaml');
-  c.onlyKeys(['id', 'title', 'version', 'language', 'publisher', 'description', 'notice', 'minutes', 'creditHours', 'masteryScore', 'completion', 'outcomes', 'lessons', 'assessment']);
+  c.onlyKeys(['id', 'title', 'version', 'language', 'publisher', 'description', 'notice', 'revision', 'reviewCycle', 'scope', 'attribution', 'minutes', 'creditHours', 'masteryScore', 'completion', 'outcomes', 'lessons', 'assessment']);
   const id = c.get('id').string({ pattern: /^[a-z][a-z0-9+.-]*:\S+$/i, patternHint: 'Give an IRI such as https://example.org/courses/my-course (it must never change once published).' });
   const outcomeList = c.get('outcomes').list().map((o) => {
     o.onlyKeys(['id', 'text']);
@@ -61,9 +73,9 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
   const completion = c.get('completion');
   completion.onlyKeys(['requireAssessment', 'scorm12Status']);
   const assessment = c.get('assessment');
-  assessment.onlyKeys(['itemsPerOutcome', 'attempts', 'shuffle']);
+  assessment.onlyKeys(['minutes', 'attempts', 'shuffle']);
   const settings = {
-    itemsPerOutcome: assessment.get('itemsPerOutcome').number({ min: 1, max: 20, integer: true, fallback: 1 }),
+    minutes: assessment.get('minutes').number({ min: 1, max: 240, integer: true, fallback: 1 }),
     attempts: assessment.get('attempts').number({ min: 0, max: 99, integer: true, fallback: 0 }),
     shuffle: assessment.get('shuffle').boolean({ fallback: true, required: false }),
   };
@@ -92,11 +104,15 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
   }
 
   // Knowledge checks (one file per lesson) and the scored bank.
+  const locations = new Map<string, { file: string; line: number }>();
   const checks: Item[] = [];
   for (const name of listNames(join(courseDir, 'checks'), '.yaml')) {
-    checks.push(...compileItems({ root: read(join('checks', `${name}.yaml`)), markdown, outcomes }));
+    checks.push(...compileItems({ root: read(join('checks', `${name}.yaml`)), markdown, outcomes, objectives: objectiveOutcomesOf(compiled), requireObjective: false, locations }));
   }
-  const bank = compileItems({ root: read('assessment.yaml'), markdown, outcomes });
+  const objectiveEntries = compiled.flatMap((l) => l.objectives.map((o) => ({ ...o, file: lessonFiles.get(l.lesson.id) ?? '' })));
+  const objectiveList: Objective[] = objectiveEntries.map((o) => o.objective);
+  const objectiveOutcomes = new Map(objectiveList.filter((o) => o.id).map((o) => [o.id, o.outcome]));
+  const bank = compileItems({ root: read('assessment.yaml'), markdown, outcomes, objectives: objectiveOutcomes, requireObjective: true, locations });
 
   // Workbook and resources.
   const w = read('workbook.yaml');
@@ -161,12 +177,39 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
       }
     }
   }
-  const itemsPerOutcome = outcomeList.map((o) => ({ outcome: o.id, count: bank.filter((i) => i.outcome === o.id).length }));
-  const needed = Math.max(CONTENT_RULES.minItemsPerOutcome, settings.itemsPerOutcome);
+  unique(problems, objectiveEntries.map((o) => ({ id: o.objective.id, file: o.file, what: 'objective' })));
+  const itemsPerOutcome = outcomeList.map((o) => ({
+    outcome: o.id,
+    count: bank.filter((i) => i.outcome === o.id).length,
+    drawn: objectiveList.filter((x) => x.outcome === o.id).reduce((n, x) => n + x.draw, 0),
+  }));
+  const bankFile = rel(join(courseDir, 'assessment.yaml'));
   for (const { outcome, count } of itemsPerOutcome) {
-    if (count < needed) {
-      problems.add({ file: rel(join(courseDir, 'assessment.yaml')), line: 0, message: `The outcome "${outcome}" has ${count} bank items; at least ${needed} are needed.`, fix: `Write ${needed - count} more item(s) with "outcome: ${outcome}".` });
+    if (count < CONTENT_RULES.minItemsPerOutcome) {
+      problems.add({ file: bankFile, line: 0, message: `The outcome "${outcome}" has ${count} bank items; at least ${CONTENT_RULES.minItemsPerOutcome} are needed.`, fix: `Write ${CONTENT_RULES.minItemsPerOutcome - count} more item(s) tagged with an objective of outcome "${outcome}".` });
     }
+  }
+
+  // The blueprint: every objective has enough items, every lesson is measured, and no draw misses an objective.
+  const blueprint = objectiveEntries.map(({ objective: o }) => ({ objective: o.id, lesson: o.lesson, outcome: o.outcome, available: bank.filter((i) => i.objective === o.id).length, drawn: o.draw }));
+  for (const [i, row] of blueprint.entries()) {
+    const entry = objectiveEntries[i];
+    if (!entry || !row.objective) continue;
+    const needed = Math.max(CONTENT_RULES.minItemsPerObjective, row.drawn);
+    if (row.available < needed) {
+      problems.add({ file: entry.file, line: entry.line, message: `The objective "${row.objective}" has ${row.available} bank item(s); it needs at least ${needed} (${row.drawn} drawn per attempt, ${CONTENT_RULES.minItemsPerObjective} minimum so attempts differ).`, fix: `Write ${needed - row.available} more item(s) with "objective: ${row.objective}" in course/assessment.yaml, or lower its "draw".` });
+    }
+  }
+  for (const l of compiled) {
+    if (!l.objectives.length) {
+      problems.add({ file: lessonFiles.get(l.lesson.id) ?? '', line: 2, message: 'The lesson has no objectives, so the assessment would not measure it.', fix: 'Add "objectives:" to the front matter, each with id, outcome, condition, text and standard (see docs/authoring.md).' });
+    }
+  }
+  const itemsPerAttempt = objectiveList.reduce((n, o) => n + o.draw, 0);
+
+  const minutes = { lessons: compiled.reduce((n, l) => n + l.lesson.minutes, 0), assessment: settings.minutes, total: c.get('minutes').number({ min: 1, max: 600, fallback: 60 }) };
+  if (minutes.lessons + minutes.assessment !== minutes.total) {
+    c.get('minutes').problem(`The course says ${minutes.total} minutes, but the lessons (${minutes.lessons}) and the assessment (${minutes.assessment}) add up to ${minutes.lessons + minutes.assessment}.`, 'Make the lessons\' "minutes" plus assessment.minutes equal the course "minutes" (training boards check the total).');
   }
   const readingGrade = compiled.map((l) => ({
     lesson: l.lesson.id,
@@ -188,11 +231,16 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
     language: c.get('language').string({ pattern: /^[a-z]{2,3}(-[A-Z]{2})?$/, patternHint: 'Write a language tag such as en-US.' }),
     description: htmlToText(md(c.get('description'))),
     publisher: c.get('publisher').string(),
-    minutes: c.get('minutes').number({ min: 1, max: 600, fallback: 60 }),
+    minutes: minutes.total,
     creditHours: c.get('creditHours').number({ min: 0, max: 40, fallback: 1 }),
     masteryScore: c.get('masteryScore').number({ min: 0, max: 1, fallback: 0.8 }),
     noticeHtml: md(c.get('notice')),
+    revision: c.get('revision').string({ pattern: /^\d{4}-\d{2}-\d{2}$/, patternHint: 'Write the date of the last content review as YYYY-MM-DD.' }),
+    reviewCycle: c.get('reviewCycle').string(),
+    scopeHtml: md(c.get('scope')),
+    attributionHtml: md(c.get('attribution')),
     outcomes: outcomeList,
+    objectives: objectiveList,
     completion: {
       allLessons: true,
       requireAssessment: completion.get('requireAssessment').boolean({ fallback: true, required: false }),
@@ -200,16 +248,33 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
         ? (completion.get('scorm12Status').string({ pattern: /^(passed-failed|completed)$/, patternHint: 'Write passed-failed (the default) or completed.' }) as 'passed-failed' | 'completed')
         : 'passed-failed',
     },
-    assessment: settings,
+    assessment: { ...settings, itemsPerAttempt },
     lessons: compiled.map((l) => l.lesson),
     checks,
     bank,
     workbook,
     resources,
   };
+  // Prove the blueprint on the real draw function: no seed may miss an objective.
+  if (!problems.count) {
+    for (let seed = 0; seed < CONTENT_RULES.blueprintSeeds; seed++) {
+      const drawn = drawItems(model, Math.imul(seed, 0x9e3779b1) >>> 0);
+      const counts = coverage(model, drawn);
+      const short = objectiveEntries.find((o) => (counts.get(o.objective.id) ?? 0) < o.objective.draw);
+      if (short) {
+        problems.add({ file: short.file, line: short.line, message: `An attempt (seed ${seed}) draws ${counts.get(short.objective.id) ?? 0} item(s) for the objective "${short.objective.id}", which requires ${short.objective.draw}.`, fix: 'Check the objective\'s items and draw count; the draw in src/state/blueprint.ts must cover every objective.' });
+        break;
+      }
+    }
+  }
+  const quality = checkQuality({ bank, checks, problems, locate: (itemId) => locations.get(itemId) ?? { file: bankFile, line: 0 } });
   if (problems.count) throw new ContentError(problems);
 
-  return { model, report: { readingGrade, itemsPerOutcome } };
+  return { model, report: { readingGrade, itemsPerOutcome, blueprint, quality, minutes } };
+}
+
+function objectiveOutcomesOf(lessons: readonly CompiledLesson[]): Map<string, string> {
+  return new Map(lessons.flatMap((l) => l.objectives.map((o) => [o.objective.id, o.objective.outcome] as const)).filter(([id]) => id));
 }
 
 /** The last path segment of the IRI, as a file-name-safe slug. */

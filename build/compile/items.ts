@@ -12,26 +12,51 @@ const LETTERS = 'abcdefghi';
 const DIGITS = '123456789';
 
 /** Compiles the `items:` list of a checks or assessment file. Problems go to the reader's collector. */
-export function compileItems(options: { root: YamlReader; markdown: MarkdownCompiler; outcomes: ReadonlySet<string> }): Item[] {
+export interface ItemOptions {
+  readonly root: YamlReader;
+  readonly markdown: MarkdownCompiler;
+  readonly outcomes: ReadonlySet<string>;
+  /** Objective id → its outcome; an item's outcome comes from its objective. */
+  readonly objectives: ReadonlyMap<string, string>;
+  /** Bank items must name an objective (the blueprint draws by it); checks may. */
+  readonly requireObjective: boolean;
+  /** Filled with each item's file and line, for problems found later (blueprint, quality). */
+  readonly locations?: Map<string, { file: string; line: number }>;
+}
+
+export function compileItems(options: ItemOptions): Item[] {
   const { root } = options;
   root.onlyKeys(['items']);
   const items: Item[] = [];
   for (const entry of root.get('items').list()) {
     const item = compileItem(entry, options);
-    if (item) items.push(item);
+    if (item) {
+      items.push(item);
+      options.locations?.set(item.id, { file: entry.file, line: entry.line });
+    }
   }
   return items;
 }
 
-function compileItem(r: YamlReader, options: { markdown: MarkdownCompiler; outcomes: ReadonlySet<string> }): Item | undefined {
+function compileItem(r: YamlReader, options: ItemOptions): Item | undefined {
   if (!r.isMap()) {
     r.problem('Each item must be a set of keys (id, outcome, type, stem, …).', 'See docs/authoring.md, "Question items".');
     return undefined;
   }
   const id = r.get('id').string({ pattern: ID, patternHint: ID_HINT });
-  const outcome = r.get('outcome').string();
+  const objective = r.get('objective').string({ required: false });
+  const objectiveOutcome = options.objectives.get(objective);
+  if (objective && objectiveOutcome === undefined) {
+    r.get('objective').problem(`Item "${id}" names the unknown objective "${objective}".`, `Use an objective id from a lesson's front matter: ${[...options.objectives.keys()].join(', ')}.`);
+  } else if (!objective && options.requireObjective) {
+    r.problem(`Bank item "${id}" names no objective, so the blueprint cannot draw it.`, `Add "objective:" with the id of the lesson objective it measures (${[...options.objectives.keys()].slice(0, 6).join(', ')}, …).`);
+  }
+  // The outcome follows from the objective; an explicit one must agree with it.
+  const outcome = r.has('outcome') || objectiveOutcome === undefined ? r.get('outcome').string() : objectiveOutcome;
   if (outcome && !options.outcomes.has(outcome)) {
     r.get('outcome').problem(`Item "${id}" names the unknown outcome "${outcome}".`, `Use one of the outcome ids in course.yaml: ${[...options.outcomes].join(', ')}.`);
+  } else if (outcome && objectiveOutcome !== undefined && outcome !== objectiveOutcome) {
+    r.get('outcome').problem(`Item "${id}" says outcome "${outcome}", but its objective "${objective}" serves "${objectiveOutcome}".`, `Remove "outcome:" (it follows from the objective) or tag the item with an objective of outcome "${outcome}".`);
   }
   const type = r.get('type').string() as ItemType;
   if (type && !TYPES.includes(type)) {
@@ -45,8 +70,8 @@ function compileItem(r: YamlReader, options: { markdown: MarkdownCompiler; outco
   };
   const stem = inline(r.get('stem'));
   const source = r.get('source').string();
-  const base = { id, outcome, stemHtml: stem.html, stemText: stem.text, source };
-  const common = ['id', 'outcome', 'type', 'stem', 'source'];
+  const base = { id, outcome, ...(objective ? { objective } : {}), stemHtml: stem.html, stemText: stem.text, source };
+  const common = ['id', 'outcome', 'objective', 'type', 'stem', 'source'];
 
   switch (type) {
     case 'single':

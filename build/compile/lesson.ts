@@ -1,4 +1,4 @@
-import type { Block, Lesson } from '../../src/model/course.js';
+import type { Block, Lesson, Objective } from '../../src/model/course.js';
 import type { MarkdownCompiler } from './markdown.js';
 import type { Problems } from './problems.js';
 import { YamlReader } from './yaml-reader.js';
@@ -13,6 +13,8 @@ export interface CompiledLesson {
   readonly lesson: Lesson;
   /** Prose the learner reads (not sources), for the reading-level report. */
   readonly plainText: string;
+  /** The lesson's measurable objectives, each with its front-matter line (for blueprint problems). */
+  readonly objectives: readonly { objective: Objective; line: number }[];
   /** Where each referenced id appears, so the course compiler can check the references. */
   readonly references: readonly { kind: 'check' | 'discussion'; id: string; line: number }[];
 }
@@ -43,7 +45,26 @@ export function compileLesson(options: { file: string; source: string; markdown:
     if (value && !options.outcomes.has(value)) o.problem(`Unknown outcome "${value}".`, `Use one of the outcome ids in course.yaml: ${[...options.outcomes].join(', ')}.`);
     return value;
   });
-  const objectives = fm.get('objectives').list().map((o) => o.string());
+  const objectives = fm.get('objectives').list().map((o) => {
+    if (!o.isMap()) {
+      o.problem('Each objective needs an id, an outcome, a condition, the behavior (text) and a standard.', 'Write it as keys: "- id: …", "outcome: …", "condition: Given …", "text: …", "standard: …" (see docs/authoring.md, "Objectives").');
+      return { objective: { id: '', lesson: id, outcome: '', text: o.string({ required: false }), condition: '', standard: '', draw: 1 }, line: o.line };
+    }
+    o.onlyKeys(['id', 'outcome', 'condition', 'text', 'standard', 'draw']);
+    const outcome = o.get('outcome').string();
+    if (outcome && !options.outcomes.has(outcome)) o.get('outcome').problem(`Unknown outcome "${outcome}".`, `Use one of the outcome ids in course.yaml: ${[...options.outcomes].join(', ')}.`);
+    else if (outcome && !outcomes.includes(outcome)) o.get('outcome').problem(`The objective serves outcome "${outcome}", which the lesson does not list in "outcomes".`, `Add ${outcome} to the lesson's outcomes, or map the objective to one of: ${outcomes.join(', ')}.`);
+    const objective: Objective = {
+      id: o.get('id').string({ pattern: ID, patternHint: 'Use lowercase letters, digits and hyphens, e.g. "mou-elements".' }),
+      lesson: id,
+      outcome,
+      condition: o.get('condition').string(),
+      text: o.get('text').string(),
+      standard: o.get('standard').string(),
+      draw: o.has('draw') ? o.get('draw').number({ min: 1, max: 5, integer: true, fallback: 1 }) : 1,
+    };
+    return { objective, line: o.line };
+  });
 
   const blocks: Block[] = [];
   const references: { kind: 'check' | 'discussion'; id: string; line: number }[] = [];
@@ -125,5 +146,5 @@ export function compileLesson(options: { file: string; source: string; markdown:
   for (const name of REQUIRED) {
     if (!seen.has(name)) problems.add({ file, line: 0, message: `The lesson has no ":::${name}" block.`, fix: `Every lesson needs at least one ":::${name}" block (see docs/authoring.md).` });
   }
-  return { lesson: { id, title, minutes, outcomes, objectives, blocks }, plainText: plain.join(' '), references };
+  return { lesson: { id, title, minutes, outcomes, objectives: objectives.map((o) => o.objective.text), blocks }, plainText: plain.join(' '), objectives, references };
 }

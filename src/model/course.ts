@@ -12,10 +12,34 @@ export interface Outcome {
   readonly text: string;
 }
 
+/**
+ * A measurable lesson objective (condition, behavior, standard), mapped to one
+ * outcome. The assessment blueprint draws `draw` bank items tagged with it in
+ * every attempt.
+ */
+export interface Objective {
+  /** Stable id, `[a-z0-9-]`; bank items name it in their `objective` field. */
+  readonly id: string;
+  /** The lesson that teaches it. */
+  readonly lesson: string;
+  /** The outcome it serves (items tagged with it report to this outcome). */
+  readonly outcome: string;
+  /** The behavior, written for learners ("Tell sworn officers apart from…"). */
+  readonly text: string;
+  /** The condition ("Given a description of…"). */
+  readonly condition: string;
+  /** The standard that counts as mastery ("…with no more than one error"). */
+  readonly standard: string;
+  /** Bank items drawn for it in every attempt (the blueprint's required count). */
+  readonly draw: number;
+}
+
 /** How the assessment is drawn and scored (course.yaml `assessment`). */
 export interface AssessmentSettings {
-  /** Items drawn from the bank for each outcome on every attempt. */
-  readonly itemsPerOutcome: number;
+  /** Items in every attempt: the sum of the objectives' `draw` counts (the blueprint). */
+  readonly itemsPerAttempt: number;
+  /** Estimated minutes for the assessment; lessons' minutes plus this equal the course's. */
+  readonly minutes: number;
   /** Attempts allowed; 0 means unlimited. */
   readonly attempts: number;
   /** Shuffle item order and choice order (seeded per attempt). */
@@ -53,7 +77,17 @@ export interface CourseModel {
   readonly masteryScore: number;
   /** Plain-language notice shown once (not legal advice, state law varies). HTML. */
   readonly noticeHtml: string;
+  /** Date the content was last reviewed, `YYYY-MM-DD`. */
+  readonly revision: string;
+  /** How often the content is reviewed, in plain words ("Every 12 months…"). */
+  readonly reviewCycle: string;
+  /** What the course does and does not cover. HTML. */
+  readonly scopeHtml: string;
+  /** Credit to the original training, funder disclaimer and copyright note. HTML. */
+  readonly attributionHtml: string;
   readonly outcomes: readonly Outcome[];
+  /** Every lesson's measurable objectives, in lesson order: the assessment blueprint. */
+  readonly objectives: readonly Objective[];
   readonly completion: CompletionRule;
   readonly assessment: AssessmentSettings;
   readonly lessons: readonly Lesson[];
@@ -70,7 +104,7 @@ export interface Lesson {
   readonly title: string;
   readonly minutes: number;
   readonly outcomes: readonly string[];
-  /** "By the end of this lesson you can…" statements. */
+  /** "By the end of this lesson you can…" statements (the objectives' `text`, in order). */
   readonly objectives: readonly string[];
   readonly blocks: readonly Block[];
 }
@@ -116,7 +150,10 @@ export interface Step {
 
 interface ItemBase {
   readonly id: string;
+  /** The outcome it reports to: the outcome of its objective. */
   readonly outcome: string;
+  /** The lesson objective it measures (required for bank items; optional for checks). */
+  readonly objective?: string;
   readonly stemHtml: string;
   /** Plain-text stem, for reports (interaction description). */
   readonly stemText: string;

@@ -1,6 +1,7 @@
 import type { CourseModel, Item } from '../model/course.js';
 import { isCorrect } from '../model/response.js';
 import type { LearnerResponse } from '../model/response.js';
+import { drawByBlueprint } from './blueprint.js';
 import { hashString, shuffled } from './random.js';
 
 /**
@@ -119,11 +120,12 @@ function apply(course: CourseModel, state: AttemptState, action: Action): Attemp
   }
 }
 
-/** The items of an attempt: `itemsPerOutcome` from each outcome, drawn and ordered by the seed. */
+/**
+ * The items of an attempt, drawn by the blueprint (each lesson objective's `draw`
+ * count, see ./blueprint.ts) and ordered by the seed.
+ */
 export function drawItems(course: CourseModel, seed: number): string[] {
-  const drawn = course.outcomes.flatMap((o, i) =>
-    shuffled(course.bank.filter((item) => item.outcome === o.id), seed + i).slice(0, course.assessment.itemsPerOutcome),
-  );
+  const drawn = drawByBlueprint(course, seed >>> 0);
   return (course.assessment.shuffle ? shuffled(drawn, seed ^ 0x5bd1e995) : drawn).map((item) => item.id);
 }
 

@@ -60,14 +60,14 @@ describe('course compiler', () => {
     const p = find(problems, /<script>/);
     assert.ok(p, JSON.stringify(problems));
     assert.equal(p.file, 'lessons/02-two.md');
-    assert.equal(p.line, 14);
+    assert.equal(p.line, 18);
   });
 
   it('rejects on…= attributes and javascript: links', () => {
     const problems = problemsFor({}, editFile('lessons/01-one.md', (t) => t.replace('The team meets.', 'Look <abbr title="x" onclick="evil()">MOU</abbr> and [click](javascript:alert(1)).')));
     assert.ok(find(problems, /event-handler attribute/), JSON.stringify(problems));
     assert.ok(find(problems, /javascript:/));
-    assert.ok(problems.every((p) => p.file === 'lessons/01-one.md' && p.line === 12));
+    assert.ok(problems.every((p) => p.file === 'lessons/01-one.md' && p.line === 16));
   });
 
   it('rejects links that are not https', () => {
@@ -83,7 +83,7 @@ describe('course compiler', () => {
     const p = find(problems, /no alt text/);
     assert.ok(p, JSON.stringify(problems));
     assert.equal(p.file, 'lessons/03-three.md');
-    assert.equal(p.line, 12);
+    assert.equal(p.line, 16);
     assert.ok(find(problems, /does not exist/), 'the missing image is reported too');
   });
 
@@ -122,7 +122,7 @@ describe('course compiler', () => {
     assert.ok(find(problems, /YAML syntax error/));
     const mastery = find(problems, /masteryScore/);
     assert.ok(mastery);
-    assert.equal(mastery.line, 10);
+    assert.equal(mastery.line, 14);
   });
 
   it('flags unknown keys such as a misspelt "feedbak"', () => {
@@ -130,3 +130,99 @@ describe('course compiler', () => {
     assert.ok(find(problems, /Unknown key "feedbak"/));
   });
 });
+
+/** The fixture's bank item `q-n`, for edits. */
+const bankItem = (n: number) => (text: string) => text.split(/(?=  - id: )/).find((b) => b.startsWith(`  - id: q-${n}\n`)) ?? '';
+
+describe('assessment blueprint (build)', () => {
+  it('reports each objective with its items available and drawn, and the minutes adding up', () => {
+    const dir = writeCourseFiles();
+    dirs.push(dir);
+    const { model, report } = compileCourse({ courseDir: dir, rootDir: dir });
+    assert.deepEqual(report.blueprint.map((b) => [b.objective, b.lesson, b.available, b.drawn]), [['obj-1', 'lesson-1', 4, 1], ['obj-2', 'lesson-2', 4, 1], ['obj-3', 'lesson-3', 4, 1]]);
+    assert.deepEqual(model.objectives.map((o) => o.id), ['obj-1', 'obj-2', 'obj-3']);
+    assert.equal(model.assessment.itemsPerAttempt, 3);
+    assert.ok(model.bank.every((i) => i.outcome === 'types' && i.objective?.startsWith('obj-')), 'the outcome follows from the objective');
+    assert.deepEqual(report.minutes, { lessons: 12, assessment: 3, total: 15 });
+  });
+
+  it('fails when an objective has fewer than 3 bank items, at the objective\'s line in the lesson', () => {
+    const problems = problemsFor({}, editFile('assessment.yaml', (t) => t.replace(/objective: obj-2/g, 'objective: obj-1').replace('  - id: q-2\n    objective: obj-1', '  - id: q-2\n    objective: obj-2')));
+    const p = find(problems, /objective "obj-2" has 1 bank item/);
+    assert.ok(p, JSON.stringify(problems));
+    assert.equal(p.file, 'lessons/02-two.md');
+    assert.equal(p.line, 7);
+    assert.match(p.fix, /Write 2 more item\(s\) with "objective: obj-2"/);
+  });
+
+  it('fails when an objective draws more items per attempt than the bank holds', () => {
+    const problems = problemsFor({}, editFile('lessons/03-three.md', (t) => t.replace('    outcome: types\n', '    outcome: types\n    draw: 5\n')));
+    assert.ok(find(problems, /objective "obj-3" has 4 bank item\(s\); it needs at least 5 \(5 drawn per attempt/), JSON.stringify(problems));
+  });
+
+  it('fails when an outcome has fewer than 12 bank items', () => {
+    const problems = problemsFor({}, editFile('assessment.yaml', (t) => t.split(/(?=  - id: )/).slice(0, 11).join('')));
+    assert.ok(find(problems, /outcome "types" has 10 bank items; at least 12/), JSON.stringify(problems));
+  });
+
+  it('fails when a bank item names no objective or an unknown one, at the item\'s line', () => {
+    const problems = problemsFor({}, editFile('assessment.yaml', (t) => t.replace('  - id: q-1\n    objective: obj-1', '  - id: q-1\n    outcome: types').replace('  - id: q-2\n    objective: obj-2', '  - id: q-2\n    objective: obj-9')));
+    const none = find(problems, /Bank item "q-1" names no objective/);
+    assert.ok(none, JSON.stringify(problems));
+    assert.equal(none.line, 2);
+    assert.ok(find(problems, /unknown objective "obj-9"/));
+  });
+
+  it('fails when a lesson has no objectives, or an objective lacks its condition or standard', () => {
+    const problems = problemsFor({}, editFile('lessons/02-two.md', (t) => t.replace(/objectives:[\s\S]*?\n---/, 'objectives: []\n---')));
+    assert.ok(find(problems, /lesson has no objectives/), JSON.stringify(problems));
+    const partial = problemsFor({}, editFile('lessons/01-one.md', (t) => t.replace('    standard: Correctly.\n', '')));
+    assert.ok(find(partial, /Missing "objectives\[0\].standard"/), JSON.stringify(partial));
+  });
+
+  it('fails when the lessons and the assessment do not add up to the course minutes, at the minutes line', () => {
+    const problems = problemsFor({}, editFile('course.yaml', (t) => t.replace('minutes: 15', 'minutes: 20')));
+    const p = find(problems, /says 20 minutes, but the lessons \(12\) and the assessment \(3\) add up to 15/);
+    assert.ok(p, JSON.stringify(problems));
+    assert.equal(p.file, 'course.yaml');
+    assert.ok(p.line > 1);
+  });
+});
+
+describe('item-quality limits (build)', () => {
+  it('fails when the key is the longest option in too many single-choice items, naming each item', () => {
+    const problems = problemsFor({}, editFile('assessment.yaml', (t) => t.replace(/Let one side decide it alone later\./g, 'No.')));
+    const hits = problems.filter((p) => /is its longest option/.test(p.message));
+    assert.equal(hits.length, 12, JSON.stringify(problems));
+    assert.match(hits[0]?.message ?? '', /100% of single-choice bank items.*limit 30%/);
+    assert.ok(hits.every((p) => p.file === 'assessment.yaml' && p.line > 0));
+  });
+
+  it('passes when the key is the longest option in few items', () => {
+    const problems = problemsFor({}, editFile('assessment.yaml', (t) => t.replace(bankItem(1)(t), bankItem(1)(t).replace('Let one side decide it alone later.', 'No.'))));
+    assert.deepEqual(problems, []);
+  });
+
+  it('fails when true/false items are keyed mostly one way', () => {
+    const tf = (n: number, answer: boolean) => `  - id: tf-${n}\n    objective: obj-1\n    type: true-false\n    stem: True or false? Statement ${['alpha', 'bravo', 'charlie', 'delta'][n]} about the ${['moon', 'river', 'forest', 'desert'][n]}.\n    answer: ${answer}\n    feedback:\n      "true": Because.\n      "false": Because.\n    source: Test source\n`;
+    const problems = problemsFor({}, editFile('assessment.yaml', (t) => t + tf(0, false) + tf(1, false) + tf(2, false) + tf(3, true)));
+    assert.ok(find(problems, /True\/false bank items are keyed 1 true and 3 false/), JSON.stringify(problems));
+    const balanced = problemsFor({}, editFile('assessment.yaml', (t) => t + tf(0, false) + tf(1, false) + tf(2, true) + tf(3, true)));
+    assert.deepEqual(balanced, []);
+  });
+
+  it('fails when wrong options carry absolute words that keys do not', () => {
+    const problems = problemsFor({}, editFile('assessment.yaml', (t) => t.replace(/Let one side decide it alone later\./g, 'Let one side always decide it later.')));
+    const p = find(problems, /uses an absolute word \("always"\)/);
+    assert.ok(p, JSON.stringify(problems));
+    assert.match(p.message, /80% of wrong options do, against 0% of keys/); // 12 of the 15 wrong options (bank and checks)
+  });
+
+  it('fails when a knowledge check is a near-copy of a bank item', () => {
+    const problems = problemsFor({}, editFile('checks/01-one.yaml', (t) => `items:\n${bankItem(5)(readFileSync(join(dirs[dirs.length - 1] ?? '', 'assessment.yaml'), 'utf8')).replace('q-5', 'kc-9')}${t.replace('items:\n', '')}`));
+    const p = find(problems, /knowledge check "kc-9" is a near-copy of the bank item "q-5"/);
+    assert.ok(p, JSON.stringify(problems));
+    assert.equal(p.file, 'checks/01-one.yaml');
+  });
+});
+

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { correctResponse } from '../../src/model/response.js';
 import { attemptsLeft, canStartAttempt, drawItems, initialState, isComplete, isFinished, optionOrder, progress, reduce, scoreAttempt } from '../../src/state/attempt.js';
 import type { Action, AttemptState } from '../../src/state/attempt.js';
+import { coverage } from '../../src/state/blueprint.js';
 import { courseModel } from '../fixtures/course-model.js';
 
 const course = courseModel();
@@ -32,12 +33,20 @@ describe('attempt state', () => {
     assert.deepEqual(s.checks, { 'kc-one': ['b'] });
   });
 
-  it('draws itemsPerOutcome items from each outcome, the same for the same seed', () => {
+  it('draws each objective\'s blueprint count, the same for the same seed', () => {
     const a = drawItems(course, 42);
     assert.deepEqual(drawItems(course, 42), a);
-    assert.equal(a.length, 6);
-    for (const o of course.outcomes) assert.equal(a.filter((id) => course.bank.find((i) => i.id === id)?.outcome === o.id).length, 2);
+    assert.equal(a.length, course.assessment.itemsPerAttempt);
+    for (const o of course.objectives) assert.equal(a.filter((id) => course.bank.find((i) => i.id === id)?.objective === o.id).length, o.draw);
     assert.notDeepEqual(drawItems(course, 43), a, 'another seed draws differently');
+  });
+
+  it('covers every objective with its required count in every attempt (500 seeds), with no item twice', () => {
+    for (let seed = 0; seed < 500; seed++) {
+      const drawn = drawItems(course, Math.imul(seed, 2654435761) >>> 0);
+      assert.equal(new Set(drawn).size, drawn.length);
+      for (const [id, n] of coverage(course, drawn)) assert.equal(n, course.objectives.find((o) => o.id === id)?.draw, `seed ${seed}, ${id}`);
+    }
   });
 
   it('always shows an ordering item out of order, and the same way for a seed', () => {

@@ -19,10 +19,9 @@ function longestResponse(item: Item): string[] {
 describe('resume data for the real course', () => {
   it('fits SCORM 1.2 suspend_data (4096) in the worst case: every check answered, last attempt, longest ids', { skip: !existsSync(MODEL) && 'run npm run build first' }, () => {
     const course = JSON.parse(readFileSync(MODEL, 'utf8')) as CourseModel;
-    const per = course.assessment.itemsPerOutcome;
-    // The draw that makes the longest string: the items with the longest ids and responses.
+    // The draw that makes the longest string: for each objective, its items with the longest ids and responses.
     const size = (i: Item) => i.id.length + longestResponse(i).join('+').length;
-    const items = course.outcomes.flatMap((o) => course.bank.filter((i) => i.outcome === o.id).sort((a, b) => size(b) - size(a)).slice(0, per));
+    const items = course.objectives.flatMap((o) => course.bank.filter((i) => i.objective === o.id).sort((a, b) => size(b) - size(a)).slice(0, o.draw));
     const far = Date.UTC(2099, 11, 31);
     const state: AttemptState = {
       location: [...course.lessons].sort((a, b) => b.id.length - a.id.length)[0]?.id ?? 'welcome',

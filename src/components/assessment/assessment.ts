@@ -188,13 +188,12 @@ export class SlepAssessment extends LitElement {
   }
 
   private renderIntro(course: CourseModel, a: AssessmentState, canStart: boolean, left: number): TemplateResult {
-    const perOutcome = course.assessment.itemsPerOutcome;
     const count = questionCount(course);
     const limit = course.assessment.attempts;
     return html`
       <p>
-        This scored assessment has ${plural(count, 'question')}: ${perOutcome} for each of the course's
-        ${plural(course.outcomes.length, 'learning outcome')}. You see one question at a time, can move between them, and
+        This scored assessment has ${plural(count, 'question')}, drawn so that every lesson objective of the course's
+        ${plural(course.outcomes.length, 'learning outcome')} is tested. You see one question at a time, can move between them, and
         can change any answer until you submit.
       </p>
       <dl class="facts">
@@ -405,12 +404,9 @@ function attemptItems(course: CourseModel, a: AssessmentState): Item[] {
   return a.items.map((id) => course.bank.find((item) => item.id === id)).filter((item): item is Item => item !== undefined);
 }
 
-/** Questions in an attempt: `itemsPerOutcome` per outcome, or fewer where the bank has fewer. */
+/** Questions in an attempt: the blueprint's count (each objective's draw, or fewer where the bank has fewer). */
 function questionCount(course: CourseModel): number {
-  return course.outcomes.reduce(
-    (n, o) => n + Math.min(course.assessment.itemsPerOutcome, course.bank.filter((item) => item.outcome === o.id).length),
-    0,
-  );
+  return course.objectives.reduce((n, o) => n + Math.min(o.draw, course.bank.filter((item) => item.objective === o.id).length), 0);
 }
 
 function percent(fraction: number): string {

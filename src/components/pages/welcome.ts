@@ -8,8 +8,15 @@ import { StoreController } from '../controllers/store-controller.js';
 import { sharedStyles } from '../styles/shared.js';
 import { pageStyles } from './styles.js';
 
+/** `2026-12-15` → "December 15, 2026" in the course language (UTC, so the date never shifts by time zone). */
+function formatDate(iso: string, language: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
 /**
- * @summary The welcome page: what the course is, its outcomes, time, the notice, and Start.
+ * @summary The welcome page: what the course is, its outcomes, time, scope, the notice, the
+ * revision date and review cycle, the attribution, and Start.
  * @event slep-navigate - When the learner starts (goes to the first lesson).
  */
 export class SlepWelcome extends LitElement {
@@ -37,9 +44,14 @@ export class SlepWelcome extends LitElement {
       <ol>
         ${course.outcomes.map((o) => html`<li>${o.text}</li>`)}
       </ol>
+      <h2>What this course covers, and what it does not</h2>
+      ${unsafeHTML(course.scopeHtml)}
       <section class="panel" aria-label="Notice">${unsafeHTML(course.noticeHtml)}</section>
       <p>You can stop at any time: your place and your answers are kept.</p>
       <div class="actions"><button class="primary" @click=${this.handleStart}>Start the course</button></div>
+      <h2>About this course</h2>
+      <p class="revision">Content last reviewed <time datetime=${course.revision}>${formatDate(course.revision, course.language)}</time> (version ${course.version}). ${course.reviewCycle}</p>
+      <div class="attribution">${unsafeHTML(course.attributionHtml)}</div>
     `;
   }
 }

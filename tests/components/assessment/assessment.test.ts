@@ -14,13 +14,14 @@ import type { AttemptState } from '../../../src/state/attempt.js';
 import { AttemptStore } from '../../../src/state/store.js';
 import type { LaunchInfo } from '../../../src/model/launch.js';
 
-// A tiny course: 3 outcomes × 2 items, one item drawn per outcome, 2 attempts, shuffled.
+// A tiny course: 3 outcomes (one objective each) × 2 items, one item drawn per objective, 2 attempts, shuffled.
 
 function item(id: string, outcome: string, type: 'single' | 'true-false'): ChoiceItem {
   const ids = type === 'true-false' ? ['a', 'b'] : ['a', 'b', 'c', 'd'];
   return {
     id,
     outcome,
+    objective: `${outcome}-obj`,
     type,
     stemHtml: `<p>Stem of ${id}?</p>`,
     stemText: `Stem of ${id}?`,
@@ -41,13 +42,18 @@ const course: CourseModel = {
   creditHours: 0.5,
   masteryScore: 0.8,
   noticeHtml: '<p>Notice</p>',
+  revision: '2026-12-01',
+  reviewCycle: 'Every 12 months',
+  scopeHtml: '<p>Scope</p>',
+  attributionHtml: '<p>Attribution</p>',
   outcomes: [
     { id: 'roles', text: 'Describe the roles of the partners' },
     { id: 'sharing', text: 'Explain when records may be shared' },
     { id: 'planning', text: 'Plan a joint exercise' },
   ],
+  objectives: ['roles', 'sharing', 'planning'].map((o) => ({ id: `${o}-obj`, lesson: 'lesson', outcome: o, text: o, condition: 'Given a case', standard: 'correctly', draw: 1 })),
   completion: { allLessons: true, requireAssessment: true, scorm12Status: 'passed-failed' },
-  assessment: { itemsPerOutcome: 1, attempts: 2, shuffle: true },
+  assessment: { itemsPerAttempt: 3, minutes: 5, attempts: 2, shuffle: true },
   lessons: [],
   checks: [],
   bank: [
@@ -246,7 +252,7 @@ describe('slep-assessment', () => {
       const text = pageText(el);
       expect(text).to.include('Passing score 70%');
       expect(text).not.to.include('80%');
-      expect(text).to.include('3 questions: 1 for each of the course\'s 3 learning outcomes');
+      expect(text).to.include('3 questions, drawn so that every lesson objective of the course\'s 3 learning outcomes is tested');
       expect(text).to.include('0 of 2 used');
       expect(text).to.include('No attempt submitted yet');
       expect(hasButton(el, 'Start attempt 1')).to.equal(true);
