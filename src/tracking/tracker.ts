@@ -153,6 +153,7 @@ export class Tracker {
 
     this.info = {
       ...this.info,
+      learnerId: launch.learner.id,
       learnerName: launch.learner.name,
       masteryScore: launch.masteryScore ?? course.masteryScore,
       mode: launch.mode,
