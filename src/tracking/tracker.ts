@@ -239,6 +239,10 @@ export class Tracker {
       else if (!state.assessment.passed) this.push({ type: 'failed', score });
     }
     if (state.completedAt !== null && previous.completedAt === null) this.push({ type: 'completed' });
+    if (action.type === 'evaluate' && state.evaluation && !previous.evaluation) {
+      const e = state.evaluation;
+      this.push({ type: 'evaluated', answers: { relevance: String(e.relevance), clarity: String(e.clarity), recommend: e.recommend, comments: e.comments } });
+    }
 
     if (action.type === 'answer') {
       // Answers are batched: one save after a quiet period, not one per click.

@@ -37,6 +37,7 @@ const course: CourseModel = {
   language: 'en',
   description: 'A test course.',
   publisher: 'Tests',
+  issuer: 'Tests',
   minutes: 10,
   creditHours: 0.5,
   masteryScore: 0.8,
