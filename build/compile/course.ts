@@ -63,7 +63,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
 
   // course.yaml
   const c = read('course.yaml');
-  c.onlyKeys(['id', 'title', 'version', 'language', 'publisher', 'description', 'notice', 'revision', 'reviewCycle', 'scope', 'attribution', 'minutes', 'creditHours', 'masteryScore', 'completion', 'outcomes', 'lessons', 'assessment']);
+  c.onlyKeys(['id', 'title', 'version', 'language', 'publisher', 'issuer', 'description', 'notice', 'revision', 'reviewCycle', 'scope', 'attribution', 'minutes', 'creditHours', 'masteryScore', 'completion', 'outcomes', 'lessons', 'assessment']);
   const id = c.get('id').string({ pattern: /^[a-z][a-z0-9+.-]*:\S+$/i, patternHint: 'Give an IRI such as https://example.org/courses/my-course (it must never change once published).' });
   const outcomeList = c.get('outcomes').list().map((o) => {
     o.onlyKeys(['id', 'text']);
@@ -231,6 +231,8 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
     language: c.get('language').string({ pattern: /^[a-z]{2,3}(-[A-Z]{2})?$/, patternHint: 'Write a language tag such as en-US.' }),
     description: htmlToText(md(c.get('description'))),
     publisher: c.get('publisher').string(),
+    // The organization named on the certificate as issuing it; the publisher where not set.
+    issuer: c.has('issuer') ? c.get('issuer').string() : c.get('publisher').string(),
     minutes: minutes.total,
     creditHours: c.get('creditHours').number({ min: 0, max: 40, fallback: 1 }),
     masteryScore: c.get('masteryScore').number({ min: 0, max: 1, fallback: 0.8 }),

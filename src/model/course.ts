@@ -70,6 +70,8 @@ export interface CourseModel {
   readonly language: string;
   readonly description: string;
   readonly publisher: string;
+  /** The organization that issues the certificate (course.yaml `issuer`, else the publisher). */
+  readonly issuer: string;
   /** Estimated minutes for the whole course. */
   readonly minutes: number;
   readonly creditHours: number;

@@ -10,6 +10,8 @@ export type LaunchMode = 'normal' | 'browse' | 'review';
 export interface LaunchInfo {
   /** Which package kind is playing (`scorm12`, `scorm2004`, `xapi`, `cmi5`, `local`). */
   readonly kind: string;
+  /** The learner's id as the LMS gives it ('' where there is none: web package, local mode). Keys browser-kept notes per learner. */
+  readonly learnerId?: string;
   /** The learner's name as the LMS gives it ("Last, First" in SCORM 1.2), or ''. */
   readonly learnerName: string;
   /** Passing score (0..1) in force: the LMS value where it sends one, else the course's. */

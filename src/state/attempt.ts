@@ -10,7 +10,22 @@ import { hashString, shuffled } from './random.js';
  */
 
 /** Pages that are not lessons. */
-export const PAGES = { welcome: 'welcome', assessment: 'assessment', workbook: 'workbook', resources: 'resources', certificate: 'certificate' } as const;
+export const PAGES = { welcome: 'welcome', assessment: 'assessment', workbook: 'workbook', resources: 'resources', evaluation: 'evaluation', certificate: 'certificate' } as const;
+
+/** Course evaluation (issue #11 §5): ratings 1–5, would recommend, optional comments. */
+export interface Evaluation {
+  /** How relevant the course was to the learner's work, 1–5. */
+  readonly relevance: number;
+  /** How clear the course was, 1–5. */
+  readonly clarity: number;
+  readonly recommend: 'yes' | 'no';
+  /** Optional, at most {@link EVALUATION_COMMENTS_MAX} characters. */
+  readonly comments: string;
+  /** When it was sent (epoch ms). */
+  readonly at: number;
+}
+
+export const EVALUATION_COMMENTS_MAX = 500;
 
 export interface AssessmentAnswer {
   readonly response: LearnerResponse;
@@ -50,6 +65,17 @@ export interface AttemptState {
   readonly assessment: AssessmentState;
   /** When the course first became complete (epoch ms). */
   readonly completedAt: number | null;
+  /**
+   * The learner's seed for knowledge-check shuffles, made once at first launch
+   * (0 = not made yet), so checks are shuffled per learner and stable across resume.
+   */
+  readonly seed: number;
+  /** An id of this learner's attempt at the course (`[a-z0-9]`, '' = not made yet), for the certificate. */
+  readonly attemptId: string;
+  /** Lessons whose end the learner reached (the last block seen, or Next from the lesson). */
+  readonly ended: readonly string[];
+  /** The course evaluation, once sent. */
+  readonly evaluation: Evaluation | null;
 }
 
 export type Action =
@@ -57,7 +83,11 @@ export type Action =
   | { readonly type: 'check'; readonly itemId: string; readonly response: LearnerResponse }
   | { readonly type: 'start-assessment'; readonly seed: number; readonly now: number }
   | { readonly type: 'answer'; readonly itemId: string; readonly response: LearnerResponse; readonly latency: number; readonly now: number }
-  | { readonly type: 'submit'; readonly masteryScore: number; readonly now: number };
+  | { readonly type: 'submit'; readonly masteryScore: number; readonly now: number }
+  /** Made once at first launch: later `begin` actions change nothing. */
+  | { readonly type: 'begin'; readonly seed: number; readonly attemptId: string }
+  | { readonly type: 'end-lesson'; readonly lessonId: string }
+  | { readonly type: 'evaluate'; readonly evaluation: Omit<Evaluation, 'at'>; readonly now: number };
 
 export function initialState(): AttemptState {
   return {
@@ -66,12 +96,16 @@ export function initialState(): AttemptState {
     checks: {},
     assessment: { attempt: 0, seed: 0, items: [], answers: {}, submitted: false, lastScore: null, bestScore: null, passed: false, submittedAt: null },
     completedAt: null,
+    seed: 0,
+    attemptId: '',
+    ended: [],
+    evaluation: null,
   };
 }
 
 /** Every page in navigation order. */
 export function pageOrder(course: CourseModel): string[] {
-  return [PAGES.welcome, ...course.lessons.map((l) => l.id), PAGES.assessment, PAGES.workbook, PAGES.resources, PAGES.certificate];
+  return [PAGES.welcome, ...course.lessons.map((l) => l.id), PAGES.assessment, PAGES.workbook, PAGES.resources, PAGES.evaluation, PAGES.certificate];
 }
 
 export function reduce(course: CourseModel, state: AttemptState, action: Action): AttemptState {
@@ -107,6 +141,23 @@ function apply(course: CourseModel, state: AttemptState, action: Action): Attemp
       const answer: AssessmentAnswer = { response: [...action.response], latency: Math.max(0, Math.round(action.latency * 100) / 100), at: action.now };
       return { ...state, assessment: { ...a, answers: { ...a.answers, [action.itemId]: answer } } };
     }
+    case 'begin': {
+      if (state.seed !== 0 || state.attemptId !== '') return state;
+      const attemptId = action.attemptId.toLowerCase().replace(/[^a-z0-9]/g, '');
+      return { ...state, seed: action.seed >>> 0 || 1, attemptId };
+    }
+    case 'end-lesson': {
+      if (!course.lessons.some((l) => l.id === action.lessonId) || state.ended.includes(action.lessonId)) return state;
+      return { ...state, ended: [...state.ended, action.lessonId] };
+    }
+    case 'evaluate': {
+      const e = action.evaluation;
+      const rating = (n: number) => Number.isInteger(n) && n >= 1 && n <= 5;
+      // Sent once: it is reported once, so a second one would never reach the record.
+      if (state.evaluation || !rating(e.relevance) || !rating(e.clarity) || (e.recommend !== 'yes' && e.recommend !== 'no')) return state;
+      const comments = e.comments.trim().slice(0, EVALUATION_COMMENTS_MAX);
+      return { ...state, evaluation: { relevance: e.relevance, clarity: e.clarity, recommend: e.recommend, comments, at: action.now } };
+    }
     case 'submit': {
       const a = state.assessment;
       if (a.attempt === 0 || a.submitted) return state;
@@ -131,9 +182,22 @@ export function drawItems(course: CourseModel, seed: number): string[] {
 
 /** The display order of an item's choices / targets / steps in an attempt. */
 export function optionOrder(course: CourseModel, item: Item, seed: number): string[] {
+  return shuffledOptions(item, seed, course.assessment.shuffle);
+}
+
+/**
+ * The display order of a knowledge check's choices / matching targets / steps for
+ * this learner: always shuffled (by the learner's seed, so the same on every resume);
+ * an ordering check never starts in its correct order.
+ */
+export function checkOrder(item: Item, seed: number): string[] {
+  return shuffledOptions(item, seed, true);
+}
+
+function shuffledOptions(item: Item, seed: number, shuffle: boolean): string[] {
   const ids = item.type === 'matching' ? item.pairs.map((p) => p.targetId) : item.type === 'ordering' ? item.steps.map((s) => s.id) : item.choices.map((c) => c.id);
   // True/false keeps its natural order; an ordering item is always shown out of order.
-  if (item.type === 'true-false' || (!course.assessment.shuffle && item.type !== 'ordering')) return ids;
+  if (item.type === 'true-false' || (!shuffle && item.type !== 'ordering')) return ids;
   let order = shuffled(ids, seed ^ hashString(item.id));
   if (item.type === 'ordering' && order.every((id, i) => id === ids[i])) order = [...order.slice(1), ...order.slice(0, 1)];
   return order;
@@ -181,10 +245,30 @@ export function isComplete(course: CourseModel, state: AttemptState): boolean {
   return allLessonsVisited(course, state) && assessmentDone;
 }
 
-/** Progress in [0, 1]: lessons visited plus the assessment, as equal steps. */
+/** The knowledge checks a lesson asks. */
+export function lessonChecks(course: CourseModel, lessonId: string): string[] {
+  const lesson = course.lessons.find((l) => l.id === lessonId);
+  return lesson ? lesson.blocks.flatMap((b) => (b.kind === 'check' ? [b.itemId] : [])) : [];
+}
+
+/** A lesson is done when it was opened, its end reached and every one of its knowledge checks answered. */
+export function isLessonDone(course: CourseModel, state: AttemptState, lessonId: string): boolean {
+  return state.visited.includes(lessonId) && state.ended.includes(lessonId) && lessonChecks(course, lessonId).every((id) => (state.checks[id]?.length ?? 0) > 0);
+}
+
+/** The assessment is done when it was passed: a failed attempt is not done. */
+export function isAssessmentDone(state: AttemptState): boolean {
+  return state.assessment.passed;
+}
+
+/**
+ * Progress in [0, 1], the one rule for the contents marks, the header and the LMS's
+ * progress measure: lessons done (see {@link isLessonDone}) plus the assessment
+ * (passed), as equal steps.
+ */
 export function progress(course: CourseModel, state: AttemptState): number {
   const steps = course.lessons.length + (course.completion.requireAssessment ? 1 : 0);
-  const done = course.lessons.filter((l) => state.visited.includes(l.id)).length + (course.completion.requireAssessment && state.assessment.submittedAt !== null ? 1 : 0);
+  const done = course.lessons.filter((l) => isLessonDone(course, state, l.id)).length + (course.completion.requireAssessment && isAssessmentDone(state) ? 1 : 0);
   return steps ? done / steps : 1;
 }
 

@@ -8,7 +8,12 @@ import { initialState, pageOrder } from './attempt.js';
  * Ids are kept (not indices) so a course edit that reorders items does not
  * scramble a learner's answers; unknown ids are dropped on decode.
  *
- *   2|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency centiseconds36>:<at36>,…|d=<completedAt36>|n=<revision36>.<reported36>
+ *   2|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency centiseconds36>:<at36>,…|d=<completedAt36>[|s=<seed36>.<attemptId>][|e=<id>,…][|q=<relevance>.<clarity>.<y|n>.<at36>.<comments>]|n=<revision36>.<reported36>.<length36>
+ *
+ * `s`, `e` and `q` are optional (added within version 2; a string without them decodes
+ * with their defaults, and an older build ignores them). Evaluation comments are
+ * URI-encoded and cut to {@link COMMENTS_BUDGET} encoded characters: they were
+ * reported once when sent, and the 4096-character budget must hold in the worst case.
  *
  * Scores are whole basis points (0–10000) so the `.`-separated field stays unambiguous.
  * A response is its parts joined by `+` (`a+c`, `1.b+2.a`); ids and parts use
@@ -45,6 +50,29 @@ export class ResumeDataError extends Error {
 
 const SAFE = /^[a-z0-9.-]*$/;
 
+/** Most characters the encoded evaluation comments may take in the resume string. */
+export const COMMENTS_BUDGET = 600;
+
+/** URI-encodes `text` (and `.`, our separator), dropping characters from its end until it fits `budget`. */
+function encodeComments(text: string, budget: number): string {
+  const enc = (t: string) => encodeURIComponent(t).replace(/\./g, '%2E').replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  let chars = [...text];
+  let out = enc(chars.join(''));
+  while (out.length > budget && chars.length) {
+    chars = chars.slice(0, -1);
+    out = enc(chars.join(''));
+  }
+  return out;
+}
+
+function decodeComments(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}
+
 export function encodeState(state: AttemptState, meta: ResumeMeta = EMPTY_META): string {
   const a = state.assessment;
   const pct = (n: number | null) => (n === null ? '' : String(Math.round(n * 10000)));
@@ -59,6 +87,10 @@ export function encodeState(state: AttemptState, meta: ResumeMeta = EMPTY_META):
     `r=${a.items.map((id) => { const x = a.answers[id]; return x ? `${id}:${resp(x.response)}:${Math.round(x.latency * 100).toString(36)}:${t36(x.at)}` : id; }).join(',')}`,
     `d=${t36(state.completedAt)}`,
   ];
+  if (state.seed || state.attemptId) fields.push(`s=${(state.seed >>> 0).toString(36)}.${state.attemptId.replace(/[^a-z0-9]/g, '')}`);
+  if (state.ended.length) fields.push(`e=${state.ended.join(',')}`);
+  const q = state.evaluation;
+  if (q) fields.push(`q=${q.relevance}.${q.clarity}.${q.recommend === 'yes' ? 'y' : 'n'}.${t36(q.at)}.${encodeComments(q.comments, COMMENTS_BUDGET)}`);
   const body = fields.join('|');
   // The body's length closes the string: data cut short anywhere fails this check.
   return `${body}|n=${meta.revision.toString(36)}.${meta.reported.toString(36)}.${body.length.toString(36)}`;
@@ -125,6 +157,11 @@ export function decodeResume(course: CourseModel, text: string): { state: Attemp
     throw new ResumeDataError('Resume data is incomplete (its length does not match): it was cut short.');
   }
   const meta: ResumeMeta = { revision: parseInt(revision, 36) || 0, reported: parseInt(reported, 36) || 0 };
+  const [learnerSeed = '', attemptId = ''] = (field.get('s') ?? '').split('.');
+  const [relevance = '', clarity = '', recommend = '', evaluatedAt = '', ...comments] = (field.get('q') ?? '').split('.');
+  const rating = (t: string) => (/^[1-5]$/.test(t) ? Number(t) : null);
+  const r1 = rating(relevance);
+  const r2 = rating(clarity);
   const state: AttemptState = {
     location: pages.has(location) ? location : base.location,
     visited: list('v').filter((id) => lessonIds.has(id)),
@@ -141,6 +178,13 @@ export function decodeResume(course: CourseModel, text: string): { state: Attemp
       submittedAt: fromT36(submittedAt),
     },
     completedAt: fromT36(field.get('d')),
+    seed: (parseInt(learnerSeed, 36) || 0) >>> 0,
+    attemptId: /^[a-z0-9]*$/.test(attemptId) ? attemptId : '',
+    ended: list('e').filter((id) => lessonIds.has(id)),
+    evaluation:
+      r1 !== null && r2 !== null && (recommend === 'y' || recommend === 'n')
+        ? { relevance: r1, clarity: r2, recommend: recommend === 'y' ? 'yes' : 'no', at: fromT36(evaluatedAt) ?? 0, comments: decodeComments(comments.join('.')) }
+        : null,
   };
   return { state, meta };
 }

@@ -138,6 +138,7 @@ export class Scorm12Driver implements TrackingDriver {
     if (this.readOnly) return true;
     let good = true;
     for (const event of events) {
+      if (event.type === 'evaluated') good = this.recordEvaluation(event.answers, new Date(event.at)) && good;
       if (event.type !== 'submitted') continue;
       good = this.recordInteractions(event.interactions) && good;
       this.latestObjectives = event.objectives;
@@ -179,6 +180,36 @@ export class Scorm12Driver implements TrackingDriver {
       if (r.response.length) all = this.set(`${base}.student_response`, responsePattern(r, r.response)) && all;
       all = this.set(`${base}.result`, r.result === 'correct' ? 'correct' : 'wrong') && all;
       all = this.set(`${base}.latency`, scorm12Timespan(r.latency)) && all;
+      if (all) this.written.add(id);
+      good = all && good;
+    }
+    return good;
+  }
+
+  /**
+   * The course evaluation as interactions `eval-<question>` (RTE 3.4.2 cmi.interactions):
+   * ratings as `likert`, the rest as `fill-in` (CMIString255), result `neutral`. Written once.
+   */
+  private recordEvaluation(answers: Readonly<Record<string, string>>, at: Date): boolean {
+    if (!this.interactionsSupported) return true;
+    let good = true;
+    for (const [key, value] of Object.entries(answers)) {
+      const likert = /^[1-5]$/.test(value) && key !== 'comments';
+      if (key === 'comments' && !value.trim()) continue;
+      const id = identifier(`eval-${key}`);
+      if (this.written.has(id)) continue;
+      let n = this.indexOf.get(id);
+      if (n === undefined) {
+        n = Number(this.get('cmi.interactions._count')) || 0;
+        n = Math.max(n, ...[...this.indexOf.values()].map((i) => i + 1));
+        this.indexOf.set(id, n);
+      }
+      const base = `cmi.interactions.${n}`;
+      let all = this.set(`${base}.id`, id);
+      all = this.set(`${base}.time`, scorm12Time(at)) && all;
+      all = this.set(`${base}.type`, likert ? 'likert' : 'fill-in') && all;
+      all = this.set(`${base}.student_response`, likert ? value : value.replace(/\s+/g, ' ').trim().slice(0, 255)) && all;
+      all = this.set(`${base}.result`, 'neutral') && all;
       if (all) this.written.add(id);
       good = all && good;
     }

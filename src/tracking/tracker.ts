@@ -153,6 +153,7 @@ export class Tracker {
 
     this.info = {
       ...this.info,
+      learnerId: launch.learner.id,
       learnerName: launch.learner.name,
       masteryScore: launch.masteryScore ?? course.masteryScore,
       mode: launch.mode,
@@ -239,6 +240,10 @@ export class Tracker {
       else if (!state.assessment.passed) this.push({ type: 'failed', score });
     }
     if (state.completedAt !== null && previous.completedAt === null) this.push({ type: 'completed' });
+    if (action.type === 'evaluate' && state.evaluation && !previous.evaluation) {
+      const e = state.evaluation;
+      this.push({ type: 'evaluated', answers: { relevance: String(e.relevance), clarity: String(e.clarity), recommend: e.recommend, comments: e.comments } });
+    }
 
     if (action.type === 'answer') {
       // Answers are batched: one save after a quiet period, not one per click.

@@ -139,6 +139,56 @@ describe('the built SCORM 1.2 package under scorm-again', () => {
     expect(player.lms.stored.lesson_status).to.equal('passed');
   });
 
+  it('review mode: after passing, a relaunch can revisit lessons, the assessment review, the workbook and the certificate, and the record stays the same', async () => {
+    await player.open();
+    await visitEveryLesson(player);
+    await answerAssessment(player, () => true);
+    player.close();
+    const before = player.lms.stored;
+    expect(before.lesson_status).to.equal('passed');
+    await player.open();
+    const { assessment } = player.shell.store.state;
+    for (const page of [player.course.lessons[0]?.id ?? '', 'assessment', 'workbook', 'certificate']) {
+      await player.fire('slep-course', 'slep-navigate', { page });
+      expect(player.shell.store.state.location).to.equal(page);
+      if (page === 'assessment') {
+        expect(player.text()).not.to.match(/Start attempt|Try again/);
+        await player.click(/See the result of attempt/);
+        expect(player.text()).to.contain('Review your answers');
+      }
+      if (page === 'certificate') expect(player.text()).to.contain('Certificate of completion');
+    }
+    expect(player.shell.store.state.assessment, 'no new attempt').to.deep.equal(assessment);
+    player.close();
+    const after = player.lms.stored;
+    expect(after.lesson_status).to.equal(before.lesson_status);
+    expect(after.score_raw).to.equal(before.score_raw);
+    expect(after.interactions).to.deep.equal(before.interactions);
+    expect(after.objectives).to.deep.equal(before.objectives);
+    expect(after.exit).to.equal('');
+  });
+
+  it('reports the course evaluation once as eval-* interactions with a neutral result', async () => {
+    await player.open();
+    await player.fire('slep-course', 'slep-navigate', { page: 'evaluation' });
+    await player.fire('slep-evaluation', 'slep-evaluation', { evaluation: { relevance: 4, clarity: 5, recommend: 'yes', comments: 'Clear, useful.' } });
+    await player.click(/Save and exit/);
+    player.close();
+    const evals = player.lms.stored.interactions.filter((x) => String(x.id).startsWith('eval-'));
+    expect(evals.map((x) => [x.id, x.type, x.student_response, x.result])).to.deep.equal([
+      ['eval-relevance', 'likert', '4', 'neutral'],
+      ['eval-clarity', 'likert', '5', 'neutral'],
+      ['eval-recommend', 'fill-in', 'yes', 'neutral'],
+      ['eval-comments', 'fill-in', 'Clear, useful.', 'neutral'],
+    ]);
+    // Kept with the attempt: it comes back, and is not reported again.
+    await player.open();
+    expect(player.shell.store.state.evaluation?.relevance).to.equal(4);
+    await player.click(/Save and exit/);
+    player.close();
+    expect(player.lms.stored.interactions.filter((x) => String(x.id).startsWith('eval-'))).to.have.length(4);
+  });
+
   it('keeps a failed attempt open while attempts remain, allows a retry, and a later pass is final', async () => {
     await player.open();
     await visitEveryLesson(player);
@@ -230,7 +280,7 @@ describe('a learner taking the built SCORM 1.2 package with clicks only', () => 
         }
         await player.settle();
         const buttons = deepQueryAll<HTMLButtonElement>(root, 'button');
-        (buttons.find((b) => b.textContent?.trim() === 'Next →') ?? buttons.find((b) => b.textContent?.trim() === 'Review and submit'))?.click();
+        (buttons.find((b) => b.textContent?.trim() === 'Next question') ?? buttons.find((b) => b.textContent?.trim() === 'Review and submit'))?.click();
         await player.settle();
       }
       await player.click(/^Submit answers$/);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { correctResponse } from '../../src/model/response.js';
-import { attemptsLeft, canStartAttempt, drawItems, initialState, isComplete, isFinished, optionOrder, progress, reduce, scoreAttempt } from '../../src/state/attempt.js';
+import { reportOf } from '../../src/tracking/records.js';
+import { attemptsLeft, canStartAttempt, checkOrder, drawItems, isLessonDone, initialState, isComplete, isFinished, optionOrder, progress, reduce, scoreAttempt } from '../../src/state/attempt.js';
 import type { Action, AttemptState } from '../../src/state/attempt.js';
 import { coverage } from '../../src/state/blueprint.js';
 import { courseModel } from '../fixtures/course-model.js';
@@ -20,7 +21,7 @@ describe('attempt state', () => {
     const s = run([{ type: 'go', page: 'lesson-one', now: 1 }, { type: 'go', page: 'lesson-two', now: 2 }, { type: 'go', page: 'lesson-one', now: 3 }]);
     assert.equal(s.location, 'lesson-one');
     assert.deepEqual(s.visited, ['lesson-one', 'lesson-two']);
-    assert.equal(progress(course, s), 2 / 4);
+    assert.equal(progress(course, s), 0, 'opening a lesson does not make it done');
   });
 
   it('ignores navigation to a page that does not exist', () => {
@@ -126,6 +127,68 @@ describe('attempt state', () => {
     assert.equal(isComplete(course, s), true);
     assert.equal(s.completedAt, 20);
     assert.equal(isFinished(course, s), false, 'failed with attempts left: not finished');
+    assert.equal(progress(course, s), 0, 'no lesson finished, and a failed assessment is not done');
+  });
+});
+
+describe('honest progress', () => {
+  const openAll = course.lessons.map((l, i) => ({ type: 'go', page: l.id, now: i + 1 }) as Action);
+
+  it('counts a lesson done only once its end is reached and its checks answered', () => {
+    let s = run(openAll);
+    s = run([{ type: 'end-lesson', lessonId: 'lesson-one' }], s);
+    assert.equal(isLessonDone(course, s, 'lesson-one'), false, 'its check is not answered');
+    s = run([{ type: 'check', itemId: 'kc-one', response: ['a'] }], s);
+    assert.equal(isLessonDone(course, s, 'lesson-one'), true);
+    assert.equal(progress(course, s), 1 / 4);
+    s = run([{ type: 'check', itemId: 'kc-two', response: ['a'] }], s);
+    assert.equal(isLessonDone(course, s, 'lesson-two'), false, 'checks answered but the end not reached');
+    assert.equal(run([{ type: 'end-lesson', lessonId: 'lesson-one' }], s), s, 'reaching an end twice changes nothing');
+    assert.equal(run([{ type: 'end-lesson', lessonId: 'nowhere' }], s), s);
+  });
+
+  it('counts the assessment only when passed, and the report uses the same rule', () => {
+    let s = run([...openAll, ...course.lessons.flatMap((l, i) => [{ type: 'end-lesson', lessonId: l.id }, { type: 'check', itemId: `kc-${['one', 'two', 'three'][i]}`, response: ['a'] }] as Action[])]);
+    assert.equal(progress(course, s), 3 / 4);
+    s = run([{ type: 'start-assessment', seed: 1, now: 10 }], s);
+    s = run([...answerAll(s, () => false), { type: 'submit', masteryScore: 0.8, now: 20 }], s);
+    assert.equal(progress(course, s), 3 / 4, 'a failed attempt is not complete');
+    assert.equal(reportOf(course, s).progress, 3 / 4);
+    s = run([{ type: 'start-assessment', seed: 2, now: 30 }], s);
+    s = run([...answerAll(s, () => true), { type: 'submit', masteryScore: 0.8, now: 40 }], s);
     assert.equal(progress(course, s), 1);
+    assert.equal(reportOf(course, s).progress, 1);
+  });
+});
+
+describe('learner seed, attempt id and evaluation', () => {
+  it('makes the seed and attempt id once: a later begin changes nothing', () => {
+    const s = run([{ type: 'begin', seed: 77, attemptId: 'Abc-123' }]);
+    assert.equal(s.seed, 77);
+    assert.equal(s.attemptId, 'abc123');
+    assert.equal(run([{ type: 'begin', seed: 5, attemptId: 'zzz' }], s), s);
+  });
+
+  it('shuffles knowledge checks by the seed, the same every time, and never starts an ordering check in order', () => {
+    const ordering = course.bank.find((i) => i.type === 'ordering');
+    const matching = course.bank.find((i) => i.type === 'matching');
+    const single = course.bank.find((i) => i.type === 'single');
+    assert.ok(ordering && matching && single);
+    for (let seed = 1; seed < 200; seed++) {
+      const order = checkOrder(ordering, seed);
+      assert.notDeepEqual(order, correctResponse(ordering), `seed ${seed}`);
+      assert.deepEqual(checkOrder(ordering, seed), order);
+    }
+    const orders = (item: typeof single) => new Set(Array.from({ length: 30 }, (_, seed) => checkOrder(item, seed + 1).join()));
+    assert.ok(orders(single).size > 1, 'choices are shuffled');
+    assert.ok(orders(matching).size > 1, 'matching targets are shuffled');
+  });
+
+  it('keeps one evaluation, with valid ratings and comments cut to 500 characters', () => {
+    const bad = run([{ type: 'evaluate', evaluation: { relevance: 6, clarity: 3, recommend: 'yes', comments: '' }, now: 1 }]);
+    assert.equal(bad.evaluation, null);
+    const s = run([{ type: 'evaluate', evaluation: { relevance: 4, clarity: 5, recommend: 'no', comments: `  ${'x'.repeat(600)}` }, now: 9 }]);
+    assert.deepEqual({ ...s.evaluation, comments: s.evaluation?.comments.length }, { relevance: 4, clarity: 5, recommend: 'no', comments: 500, at: 9 });
+    assert.equal(run([{ type: 'evaluate', evaluation: { relevance: 1, clarity: 1, recommend: 'yes', comments: '' }, now: 10 }], s), s);
   });
 });

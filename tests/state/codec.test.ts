@@ -103,4 +103,22 @@ describe('resume codec', () => {
     assert.throws(() => decodeState(course, '3|l=x|z=new'), (e: unknown) => e instanceof ResumeDataError && e.reason === 'future');
     assert.throws(() => decodeState(course, 'garbage'), (e: unknown) => e instanceof ResumeDataError && e.reason !== 'future');
   });
+
+  it('keeps the learner seed, attempt id, lesson ends and evaluation, and still reads version 2 data without them', () => {
+    const s = run([
+      { type: 'begin', seed: 0xfeedbeef, attemptId: 'k3x9q2' },
+      { type: 'go', page: 'lesson-one', now: 1000 },
+      { type: 'end-lesson', lessonId: 'lesson-one' },
+      { type: 'evaluate', evaluation: { relevance: 4, clarity: 2, recommend: 'yes', comments: 'Good. Clear | useful, 100% = "yes": café ✓' }, now: 1_700_000_000_000 },
+    ]);
+    const text = encodeState(s, { revision: 3, reported: 0 });
+    assert.deepEqual(decodeState(course, text), s);
+    // A version-2 string written before these fields existed: the same state with the defaults.
+    const old = '2|l=lesson-one|v=lesson-one|c=|a=0.0.0....|r=|d=';
+    const decoded = decodeState(course, `${old}|n=1.0.${old.length.toString(36)}`);
+    assert.deepEqual(decoded, { ...initialState(), location: 'lesson-one', visited: ['lesson-one'] });
+    // The length check still closes the string: a cut inside the new fields is refused.
+    const cut = text.replace('|e=lesson-one', '|e=lesson-on');
+    assert.throws(() => decodeState(course, cut), ResumeDataError);
+  });
 });

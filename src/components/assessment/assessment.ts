@@ -74,9 +74,15 @@ export class SlepAssessment extends LitElement {
   private seen: { attempt: number; submitted: boolean } | undefined;
   private focusTarget: FocusTarget | undefined;
 
-  /** Moves focus to the page heading (after navigation), for keyboard and screen-reader users. */
+  /**
+   * Moves focus where the learner is (after navigation or resume): the question on
+   * screen (or the review step) during an attempt, else the page heading.
+   */
   focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    const a = this.store.state?.assessment;
+    const underWay = a !== undefined && a.attempt > 0 && !a.submitted;
+    const target = underWay ? this.renderRoot.querySelector<HTMLElement>(this.view === 'question' ? '#question-heading' : '#review-heading') : null;
+    (target ?? this.renderRoot.querySelector<HTMLElement>('h1'))?.focus();
   }
 
   protected override willUpdate(): void {
@@ -269,9 +275,9 @@ export class SlepAssessment extends LitElement {
         ></slep-question>`,
       )}
       <div class="nav-buttons">
-        <button ?disabled=${i === 0} @click=${() => this.handleGoTo(i - 1)}>← Previous</button>
+        <button ?disabled=${i === 0} @click=${() => this.handleGoTo(i - 1)}>Previous question</button>
         ${i < total - 1
-          ? html`<button class="primary" @click=${() => this.handleGoTo(i + 1)}>Next →</button>`
+          ? html`<button class="primary" @click=${() => this.handleGoTo(i + 1)}>Next question</button>`
           : html`<button class="primary" @click=${this.handleReview}>Review and submit</button>`}
       </div>
     `;

@@ -1,14 +1,16 @@
 import { ContextProvider } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { launchContext, saveStatusContext, storeContext } from '../../context.js';
 import { SlepAnswerEvent } from '../../events/answer.js';
 import { SlepAssessmentAnswerEvent, SlepAssessmentEvent } from '../../events/assessment.js';
 import { SlepExitEvent } from '../../events/exit.js';
+import { SlepEvaluationEvent } from '../../events/evaluation.js';
+import { SlepLessonEndEvent } from '../../events/lesson-end.js';
 import { SlepNavigateEvent } from '../../events/navigate.js';
 import type { LaunchInfo, SaveStatus } from '../../model/launch.js';
-import { PAGES, pageOrder, progress } from '../../state/attempt.js';
+import { isAssessmentDone, isFinished, isLessonDone, PAGES, pageOrder, progress } from '../../state/attempt.js';
 import type { AttemptStore } from '../../state/store.js';
 import { sharedStyles } from '../styles/shared.js';
 import { courseStyles } from './styles.js';
@@ -18,6 +20,7 @@ const PAGE_TITLES: Record<string, string> = {
   [PAGES.assessment]: 'Assessment',
   [PAGES.workbook]: 'Companion workbook',
   [PAGES.resources]: 'Additional resources',
+  [PAGES.evaluation]: 'Course evaluation',
   [PAGES.certificate]: 'Certificate',
 };
 
@@ -32,7 +35,27 @@ const PAGE_TITLES: Record<string, string> = {
  * @cssproperty --slep-font - Font stack.
  */
 export class SlepCourse extends LitElement {
-  static override styles = [sharedStyles, courseStyles];
+  static override styles = [
+    sharedStyles,
+    courseStyles,
+    css`
+      .pager.leave {
+        flex-wrap: wrap;
+      }
+      .pager.leave button {
+        border-style: dashed;
+      }
+      .review-note {
+        margin: 0 0 1rem;
+        color: var(--_muted);
+      }
+      @media print {
+        .review-note {
+          display: none;
+        }
+      }
+    `,
+  ];
 
   private readonly storeProvider = new ContextProvider(this, { context: storeContext });
   private readonly launchProvider = new ContextProvider(this, { context: launchContext });
@@ -50,13 +73,20 @@ export class SlepCourse extends LitElement {
   @state() private menuCollapsed = true;
   @state() private announcement = '';
   @state() private exited = false;
+  private exitFocused = false;
+  /** An id on the page just shown to focus instead of its heading (see {@link SlepNavigateEvent.anchor}). */
+  private target = '';
   private unsubscribe: Array<() => void> = [];
 
-  /** Shows a page and moves focus to its heading. */
-  go(page: string): void {
+  /**
+   * Shows a page and moves focus to its heading (or to `target` on it, where the page
+   * has one: a workbook question, a lesson's discussion block).
+   */
+  go(page: string, target = ''): void {
     this.store?.dispatch({ type: 'go', page, now: Date.now() });
     this.resumed = false;
     this.menuCollapsed = true;
+    this.target = target;
     void this.updateComplete.then(() => this.focusPage());
   }
 
@@ -66,6 +96,8 @@ export class SlepCourse extends LitElement {
     this.addEventListener(SlepAnswerEvent.eventName, this.handleAnswer);
     this.addEventListener(SlepAssessmentEvent.eventName, this.handleAssessment);
     this.addEventListener(SlepAssessmentAnswerEvent.eventName, this.handleAssessmentAnswer);
+    this.addEventListener(SlepLessonEndEvent.eventName, this.handleLessonEnd);
+    this.addEventListener(SlepEvaluationEvent.eventName, this.handleEvaluation);
   }
 
   override disconnectedCallback(): void {
@@ -78,21 +110,57 @@ export class SlepCourse extends LitElement {
     if (changed.has('store') && this.store) {
       this.storeProvider.setValue(this.store);
       this.unsubscribe.push(this.store.subscribe(() => this.requestUpdate()));
+      // The learner's check shuffles and attempt id are made once, at the first launch.
+      if (this.store.state.seed === 0) this.store.dispatch({ type: 'begin', seed: randomSeed(), attemptId: randomId() });
     }
     if (changed.has('launch') && this.launch) this.launchProvider.setValue(this.launch);
     if (changed.has('saveStatus') && this.saveStatus) this.saveStatusProvider.setValue(this.saveStatus);
   }
 
+  protected override updated(): void {
+    // "Save and exit": the closing message takes focus as soon as it shows (the session may end later than the click).
+    const message = this.renderRoot.querySelector<HTMLElement>('#exit-message');
+    if (message && !this.exitFocused) {
+      this.exitFocused = true;
+      message.focus();
+    }
+  }
+
   private focusPage(): void {
-    const page = this.renderRoot.querySelector('main > *:not(.resume)');
-    const heading = page?.shadowRoot?.querySelector<HTMLElement>('h1');
-    heading?.focus();
+    const page = this.renderRoot.querySelector<HTMLElement & { focusTarget?: (id: string) => boolean; focusHeading?: () => void }>('main > *:not(.resume)');
     window.scrollTo?.(0, 0);
+    const target = this.target;
+    this.target = '';
+    if (target && page?.focusTarget?.(target)) return;
+    // A page may know better than its h1 where the learner is (the assessment: the question on screen).
+    if (page?.focusHeading) page.focusHeading();
+    else page?.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
   }
 
   private readonly handleNavigate = (event: SlepNavigateEvent): void => {
-    this.go(event.page);
+    this.go(event.page, event.anchor);
   };
+
+  private readonly handleLessonEnd = (event: SlepLessonEndEvent): void => {
+    this.store?.dispatch({ type: 'end-lesson', lessonId: event.lessonId });
+  };
+
+  private readonly handleEvaluation = (event: SlepEvaluationEvent): void => {
+    this.store?.dispatch({ type: 'evaluate', evaluation: event.evaluation, now: Date.now() });
+  };
+
+  /** The pager's Next from a lesson: the learner reached its end. */
+  private handleNext(from: string, next: string): void {
+    if (this.store?.course.lessons.some((l) => l.id === from)) this.store.dispatch({ type: 'end-lesson', lessonId: from });
+    this.go(next);
+  }
+
+  private handleNavKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || this.menuCollapsed) return;
+    event.stopPropagation();
+    this.menuCollapsed = true;
+    this.renderRoot.querySelector<HTMLElement>('.menu-toggle')?.focus();
+  }
 
   private readonly handleAnswer = (event: SlepAnswerEvent): void => {
     if (this.store?.course.checks.some((i) => i.id === event.itemId)) {
@@ -121,9 +189,9 @@ export class SlepCourse extends LitElement {
   }
 
   private handleExit(): void {
-    this.dispatchEvent(new SlepExitEvent());
     this.exited = true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#exit-message')?.focus());
+    this.exitFocused = false;
+    this.dispatchEvent(new SlepExitEvent());
   }
 
   private handleMenu(): void {
@@ -147,8 +215,12 @@ export class SlepCourse extends LitElement {
     const title = (page: string) => course.lessons.find((l) => l.id === page)?.title ?? PAGE_TITLES[page] ?? page;
     const prev = pages[index - 1];
     const next = pages[index + 1];
-    const done = (page: string) =>
-      state.visited.includes(page) || (page === PAGES.assessment && state.assessment.submittedAt !== null);
+    // The same rule as progress(): a lesson is done at its end with its checks answered; the assessment when passed.
+    const done = (page: string) => (page === PAGES.assessment ? isAssessmentDone(state) : course.lessons.some((l) => l.id === page) && isLessonDone(course, state, page));
+    const number = (page: string) => course.lessons.findIndex((l) => l.id === page) + 1;
+    // During an attempt the shell's pager leaves the assessment: it must not look like the question navigation.
+    const inAttempt = state.location === PAGES.assessment && state.assessment.attempt > 0 && !state.assessment.submitted;
+    const finished = isFinished(course, state);
     const status = this.saveStatus;
     const ended = status?.ended ?? false;
     return html`
@@ -171,14 +243,18 @@ export class SlepCourse extends LitElement {
           </div>`
         : nothing}
       <div class="layout">
-        <nav aria-label="Course contents" ?data-collapsed=${this.menuCollapsed}>
+        <nav aria-label="Course contents" ?data-collapsed=${this.menuCollapsed} @keydown=${this.handleNavKeydown}>
           <button class="menu-toggle" aria-expanded=${String(!this.menuCollapsed)} @click=${this.handleMenu}>Contents</button>
           <ol>
             ${pages.map(
               (page) => html`<li>
                 <a href="#${page}" aria-current=${page === state.location ? 'page' : 'false'} @click=${(e: Event) => this.handleTocClick(e, page)}>
                   <span class="mark" aria-hidden="true">${done(page) ? '✓' : ''}</span>
-                  <span>${title(page)}${done(page) ? html`<span class="visually-hidden"> (done)</span>` : nothing}</span>
+                  <span
+                    >${number(page) ? html`<span class="visually-hidden">Lesson ${number(page)}: </span>` : nothing}${title(page)}${done(page)
+                      ? html`<span class="visually-hidden">, done</span>`
+                      : nothing}</span
+                  >
                 </a>
               </li>`,
             )}
@@ -193,11 +269,21 @@ export class SlepCourse extends LitElement {
                 <button @click=${this.handleStartOver}>Go to the start</button>
               </section>`
             : nothing}
+          ${finished && state.location !== PAGES.welcome
+            ? html`<p class="review-note">You have finished this course. You can revisit any page; your recorded result does not change.</p>`
+            : nothing}
           ${this.renderPage(state.location)}
-          <div class="pager">
-            ${prev ? html`<button @click=${() => this.go(prev)}>← Previous<span class="visually-hidden">: ${title(prev)}</span></button>` : html`<span></span>`}
-            ${next ? html`<button class="primary" @click=${() => this.go(next)}>Next<span class="visually-hidden">: ${title(next)}</span> →</button>` : nothing}
-          </div>
+          ${inAttempt
+            ? html`<div class="pager leave" role="group" aria-label="Leave the assessment">
+                ${prev ? html`<button @click=${() => this.go(prev)}>Leave the assessment: ${title(prev)}</button>` : html`<span></span>`}
+                ${next ? html`<button @click=${() => this.go(next)}>Leave the assessment: ${title(next)}</button>` : nothing}
+              </div>`
+            : html`<div class="pager">
+                ${prev ? html`<button @click=${() => this.go(prev)}><span aria-hidden="true">←</span> Previous<span class="visually-hidden">: ${title(prev)}</span></button>` : html`<span></span>`}
+                ${next
+                  ? html`<button class="primary" @click=${() => this.handleNext(state.location, next)}>Next<span class="visually-hidden">: ${title(next)}</span> <span aria-hidden="true">→</span></button>`
+                  : nothing}
+              </div>`}
         </main>
       </div>
       <div class="visually-hidden" role="status">${this.announcement}</div>
@@ -214,6 +300,8 @@ export class SlepCourse extends LitElement {
         return html`<slep-workbook></slep-workbook>`;
       case PAGES.resources:
         return html`<slep-resources></slep-resources>`;
+      case PAGES.evaluation:
+        return html`<slep-evaluation></slep-evaluation>`;
       case PAGES.certificate:
         return html`<slep-certificate></slep-certificate>`;
       default:
@@ -226,4 +314,11 @@ function randomSeed(): number {
   const buffer = new Uint32Array(1);
   crypto.getRandomValues(buffer);
   return buffer[0] ?? 1;
+}
+
+/** 16 random base-36 characters: this learner's attempt id (for the certificate's verification line). */
+function randomId(): string {
+  const buffer = new Uint8Array(16);
+  crypto.getRandomValues(buffer);
+  return [...buffer].map((b) => (b % 36).toString(36)).join('');
 }

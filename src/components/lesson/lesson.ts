@@ -2,9 +2,10 @@ import { html, LitElement, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { SlepLessonEndEvent } from '../../events/lesson-end.js';
 import { SlepNavigateEvent } from '../../events/navigate.js';
 import type { Block, CourseModel, Lesson } from '../../model/course.js';
-import { PAGES } from '../../state/attempt.js';
+import { checkOrder, PAGES } from '../../state/attempt.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { sharedStyles } from '../styles/shared.js';
 import { lessonStyles } from './styles.js';
@@ -14,8 +15,12 @@ import { lessonStyles } from './styles.js';
  * discussion prompts, the key takeaway and sources. Lesson HTML was rendered and
  * checked at build time.
  *
- * @event slep-navigate - When the learner follows a discussion prompt to the workbook.
+ * Knowledge checks show their options in the learner's own shuffled order (the
+ * state's `seed`), the same on every resume.
+ *
+ * @event slep-navigate - When the learner follows a discussion prompt to its question in the workbook.
  * @event slep-answer - Re-emitted from knowledge checks (composed, from `slep-question`).
+ * @event slep-lesson-end - When the end of the lesson comes into view.
  */
 export class SlepLesson extends LitElement {
   static override styles = [sharedStyles, lessonStyles];
@@ -25,14 +30,47 @@ export class SlepLesson extends LitElement {
   /** The lesson id to show. */
   @property({ attribute: 'lesson-id' }) lessonId = '';
 
+  private observer: IntersectionObserver | undefined;
+  private observed: Element | null = null;
+
   /** Moves focus to the lesson heading (after navigation), for keyboard and screen-reader users. */
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
-  private handleWorkbook(event: Event): void {
+  /** Focuses a discussion block by its workbook question id (coming back from the workbook). */
+  focusTarget(id: string): boolean {
+    const block = this.renderRoot.querySelector<HTMLElement>(`#discussion-${CSS.escape(id)}`);
+    if (!block) return false;
+    block.scrollIntoView?.({ block: 'start' });
+    block.focus();
+    return true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.observed = null;
+  }
+
+  protected override updated(): void {
+    // The lesson's end: its last block in view counts as read to the end.
+    const end = this.renderRoot.querySelector('.lesson-end');
+    if (end === this.observed || typeof IntersectionObserver === 'undefined') return;
+    this.observer?.disconnect();
+    this.observed = end;
+    if (!end) return;
+    const lessonId = this.lessonId;
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) this.dispatchEvent(new SlepLessonEndEvent(lessonId));
+    });
+    this.observer.observe(end);
+  }
+
+  private handleWorkbook(event: Event, questionId: string): void {
     event.preventDefault();
-    this.dispatchEvent(new SlepNavigateEvent(PAGES.workbook));
+    this.dispatchEvent(new SlepNavigateEvent(PAGES.workbook, questionId));
   }
 
   override render() {
@@ -52,6 +90,7 @@ export class SlepLesson extends LitElement {
             </section>`
           : nothing}
         ${lesson.blocks.map((block, i) => this.renderBlock(course, lesson, block, i))}
+        <div class="lesson-end" aria-hidden="true"></div>
       </article>
     `;
   }
@@ -79,18 +118,24 @@ export class SlepLesson extends LitElement {
       case 'check': {
         const item = course.checks.find((i) => i.id === block.itemId);
         if (!item) return nothing;
+        // Each region gets its own name (axe landmark-unique): "Knowledge check 2 of 3".
+        const { n, of } = countOf(lesson, index, 'check');
         return html`<section class="block check" aria-labelledby=${id}>
-          <h2 class="block-title" id=${id}>Knowledge check</h2>
-          <slep-question .item=${item} .response=${this.store.state?.checks[item.id] ?? []} mode="check"></slep-question>
+          <h2 class="block-title" id=${id}>Knowledge check${of > 1 ? ` ${n} of ${of}` : ''}</h2>
+          <slep-question .item=${item} .response=${this.store.state?.checks[item.id] ?? []} .order=${checkOrder(item, this.store.state?.seed ?? 0)} mode="check"></slep-question>
         </section>`;
       }
       case 'discussion': {
         const q = course.workbook.questions.find((x) => x.id === block.questionId);
         if (!q) return nothing;
-        return html`<section class="block discussion" aria-labelledby=${id}>
-          <h2 class="block-title" id=${id}>Discuss with your team</h2>
+        const { n, of } = countOf(lesson, index, 'discussion');
+        return html`<section class="block discussion" id="discussion-${q.id}" tabindex="-1" aria-labelledby=${id}>
+          <h2 class="block-title" id=${id}>Discuss with your team${of > 1 ? ` (${n} of ${of})` : ''}</h2>
           <p>${unsafeHTML(q.questionHtml)}</p>
-          <p><a href="#workbook" @click=${this.handleWorkbook}>Open the companion workbook</a> for follow-up prompts.</p>
+          <p>
+            <a href="#workbook-${q.id}" @click=${(e: Event) => this.handleWorkbook(e, q.id)}>Write your team's notes in the workbook</a>, with
+            follow-up prompts and a way back to this lesson.
+          </p>
         </section>`;
       }
       case 'sources':
@@ -100,4 +145,10 @@ export class SlepLesson extends LitElement {
         </section>`;
     }
   }
+}
+
+/** The position of the block at `index` among the lesson's blocks of its kind. */
+function countOf(lesson: Lesson, index: number, kind: Block['kind']): { n: number; of: number } {
+  const all = lesson.blocks.flatMap((b, i) => (b.kind === kind ? [i] : []));
+  return { n: all.indexOf(index) + 1, of: all.length };
 }

@@ -1,4 +1,5 @@
 import { SlepCertificate } from './certificate.js';
+import { SlepEvaluation } from './evaluation.js';
 import { SlepResources } from './resources.js';
 import { SlepWelcome } from './welcome.js';
 import { SlepWorkbook } from './workbook.js';
@@ -6,6 +7,7 @@ import { SlepWorkbook } from './workbook.js';
 customElements.define('slep-welcome', SlepWelcome);
 customElements.define('slep-workbook', SlepWorkbook);
 customElements.define('slep-resources', SlepResources);
+customElements.define('slep-evaluation', SlepEvaluation);
 customElements.define('slep-certificate', SlepCertificate);
 
 declare global {
@@ -13,6 +15,7 @@ declare global {
     'slep-welcome': SlepWelcome;
     'slep-workbook': SlepWorkbook;
     'slep-resources': SlepResources;
+    'slep-evaluation': SlepEvaluation;
     'slep-certificate': SlepCertificate;
   }
 }

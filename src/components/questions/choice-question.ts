@@ -4,7 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Choice, ChoiceItem, Item } from '../../model/course.js';
 import type { LearnerResponse } from '../../model/response.js';
 import { arrange } from './display-order.js';
-import { SlepQuestionElement } from './question-element.js';
+import { SlepQuestionElement, withoutVerdict } from './question-element.js';
 
 /**
  * @summary A single-choice or true/false item as a native radio group, a
@@ -68,7 +68,7 @@ export class SlepChoiceQuestion extends SlepQuestionElement<ChoiceItem> {
     const entry = (choice: Choice, withFeedback: boolean) =>
       html`<li>
         <p><strong>${unsafeHTML(choice.html)}</strong></p>
-        ${withFeedback && choice.feedbackHtml ? html`<p>${unsafeHTML(choice.feedbackHtml)}</p>` : nothing}
+        ${withFeedback && choice.feedbackHtml ? html`<p>${unsafeHTML(withoutVerdict(choice.feedbackHtml))}</p>` : nothing}
       </li>`;
     return html`
       ${chosen.length

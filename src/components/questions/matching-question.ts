@@ -5,7 +5,7 @@ import type { Item, MatchingItem } from '../../model/course.js';
 import type { LearnerResponse } from '../../model/response.js';
 import { arrange } from './display-order.js';
 import { plainText } from './plain-text.js';
-import { SlepQuestionElement } from './question-element.js';
+import { SlepQuestionElement, withoutVerdict } from './question-element.js';
 
 /** `['1.b', '2.a']` → prompt id → target id. */
 function matches(response: LearnerResponse): Map<string, string> {
@@ -66,7 +66,7 @@ export class SlepMatchingQuestion extends SlepQuestionElement<MatchingItem> {
     const chosen = matches(response);
     const targetText = (id: string | undefined) => item.pairs.find((p) => p.targetId === id)?.targetHtml;
     return html`
-      <p>${unsafeHTML(correct ? item.feedback.correctHtml : item.feedback.incorrectHtml)}</p>
+      <p>${unsafeHTML(withoutVerdict(correct ? item.feedback.correctHtml : item.feedback.incorrectHtml))}</p>
       ${correct
         ? nothing
         : html`<p>The correct matches are:</p>

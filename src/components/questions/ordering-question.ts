@@ -7,7 +7,7 @@ import type { Item, OrderingItem } from '../../model/course.js';
 import type { LearnerResponse } from '../../model/response.js';
 import { arrange } from './display-order.js';
 import { plainText } from './plain-text.js';
-import { SlepQuestionElement } from './question-element.js';
+import { SlepQuestionElement, withoutVerdict } from './question-element.js';
 
 /**
  * @summary An ordering item: an ordered list of steps, each with "Move up" and
@@ -106,7 +106,7 @@ export class SlepOrderingQuestion extends SlepQuestionElement<OrderingItem> {
 
   protected renderFeedback(item: OrderingItem, _response: LearnerResponse, correct: boolean): TemplateResult {
     return html`
-      <p>${unsafeHTML(correct ? item.feedback.correctHtml : item.feedback.incorrectHtml)}</p>
+      <p>${unsafeHTML(withoutVerdict(correct ? item.feedback.correctHtml : item.feedback.incorrectHtml))}</p>
       ${correct
         ? nothing
         : html`<p>The correct order is:</p>

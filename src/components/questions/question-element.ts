@@ -15,6 +15,22 @@ import { questionStyles } from './styles.js';
  */
 export type QuestionMode = 'check' | 'assessment' | 'review';
 
+/** A verdict word that opens authored feedback ("Correct.", "Not quite."): the verdict heading already says it. */
+const LEADING_VERDICT = /^((?:\s*<[^>]+>)*\s*)(?:(?:correct|not quite|right|incorrect|wrong)\s*[.!:,;\u2014\u2013-]|(?:yes|no)\s*[.!])\s*/i;
+
+/**
+ * Authored feedback without a leading verdict word, so "Not quite" is not said twice
+ * and a right answer's note never reads "Correct." under "The correct answer is:".
+ *
+ * @example
+ * withoutVerdict('<p>Not quite. The MOU comes first.</p>'); // '<p>The MOU comes first.</p>'
+ */
+export function withoutVerdict(html: string): string {
+  const stripped = html.replace(LEADING_VERDICT, '$1');
+  // Keep the sentence starting with a capital letter.
+  return stripped.replace(/^((?:\s*<[^>]+>)*\s*)([a-z])/, (_m, tags: string, c: string) => `${tags}${c.toUpperCase()}`);
+}
+
 /** Responses compare by content: a parent passing a fresh `[]` each render is no change. */
 function sameResponse(a: LearnerResponse | undefined, b: LearnerResponse | undefined): boolean {
   return a === b || (!!a && !!b && a.length === b.length && a.every((id, i) => id === b[i]));
@@ -114,9 +130,10 @@ export abstract class SlepQuestionElement<T extends Item> extends LitElement {
     }
     this.checked = true;
     this.emit(this.draft);
-    // The Check button is replaced; keep focus in place rather than losing it to <body>.
+    // The Check button is replaced; keep focus in place rather than losing it to <body>:
+    // on "Try again" after a wrong answer, on the verdict after a right one (nothing to retry).
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.try-again')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.try-again, .verdict h3')?.focus();
   }
 
   private async handleTryAgain(): Promise<void> {
@@ -141,9 +158,11 @@ export abstract class SlepQuestionElement<T extends Item> extends LitElement {
         : assessment
           ? this.renderAssessmentActions()
           : html`<div class="actions" part="actions">
-                ${this.checked
-                  ? html`<button type="button" class="try-again" @click=${this.handleTryAgain}>Try again</button>`
-                  : html`<button type="button" class="primary" @click=${this.handleCheck}>Check answer</button>`}
+                ${!this.checked
+                  ? html`<button type="button" class="primary" @click=${this.handleCheck}>Check answer</button>`
+                  : isCorrect(item, response)
+                    ? nothing
+                    : html`<button type="button" class="try-again" @click=${this.handleTryAgain}>Try again</button>`}
               </div>
               <div class="feedback" part="feedback" role="status">
                 ${this.checked ? this.renderVerdict(item, response) : this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
@@ -155,7 +174,7 @@ export abstract class SlepQuestionElement<T extends Item> extends LitElement {
     const correct = isCorrect(item, response);
     const heading = correct ? 'Correct' : isAnswered(item, response) ? 'Not quite' : 'Not answered';
     return html`<div class="verdict ${correct ? 'correct' : 'incorrect'}">
-      <h3>${heading}</h3>
+      <h3 tabindex="-1">${heading}</h3>
       ${this.renderFeedback(item, response, correct)}
     </div>`;
   }

@@ -38,6 +38,7 @@ const course: CourseModel = {
   language: 'en',
   description: 'A test course.',
   publisher: 'Tests',
+  issuer: 'Tests',
   minutes: 10,
   creditHours: 0.5,
   masteryScore: 0.8,
@@ -211,7 +212,7 @@ async function answerAll(el: SlepAssessment, options: { wrongAt?: number[]; skip
     const it = questionItem(el);
     seen.push(it);
     if (!options.skip?.includes(i)) await choose(el, options.wrongAt?.includes(i) ? wrong(it) : right(it));
-    button(el, i < 2 ? 'Next →' : 'Review and submit').click();
+    button(el, i < 2 ? 'Next question' : 'Review and submit').click();
     await settle(el);
   }
   return seen;
@@ -293,7 +294,7 @@ describe('slep-assessment', () => {
       button(el, 'Start attempt 1').click();
       await settle(el);
       const items = store.state.assessment.items;
-      button(el, 'Next →').click();
+      button(el, 'Next question').click();
       await settle(el);
       expect(normalise(root(el).activeElement?.textContent)).to.equal('Question 2 of 3');
       expect(questionItem(el).id).to.equal(items[1]);
@@ -302,12 +303,12 @@ describe('slep-assessment', () => {
       expect(normalise(root(el).activeElement?.textContent)).to.equal('Question 3 of 3');
       expect(button(el, 'Question 3, not answered').getAttribute('aria-current')).to.equal('step');
       expect(button(el, 'Question 1, not answered').hasAttribute('aria-current')).to.equal(false);
-      button(el, '← Previous').click();
+      button(el, 'Previous question').click();
       await settle(el);
       expect(questionItem(el).id).to.equal(items[1]);
       button(el, 'Question 1, not answered').click();
       await settle(el);
-      expect(button(el, '← Previous').disabled).to.equal(true);
+      expect(button(el, 'Previous question').disabled).to.equal(true);
     });
 
     it('answering dispatches SlepAssessmentAnswerEvent with a latency and stops the question’s own event', async () => {
@@ -537,7 +538,7 @@ describe('slep-assessment', () => {
       await tabUntil((x) => x instanceof HTMLInputElement && x.type === 'radio', `a choice of question ${i + 1}`);
       await sendKeys({ press: 'Space' });
       await settle(el);
-      const label = i < 2 ? 'Next →' : 'Review and submit';
+      const label = i < 2 ? 'Next question' : 'Review and submit';
       await tabUntil(isButton(label), label);
       await sendKeys({ press: 'Enter' });
       await settle(el);

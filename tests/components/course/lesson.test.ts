@@ -31,6 +31,7 @@ describe('slep-lesson', () => {
           { kind: 'callout', title: 'Did you know', html: '<p>A fact.</p>' },
           { kind: 'scenario', title: 'A call from a parent', html: '<p>What do you do?</p>' },
           { kind: 'check', itemId: 'kc-one' },
+          { kind: 'check', itemId: 'kc-two' },
           { kind: 'discussion', questionId: 'wb-1' },
           { kind: 'takeaway', html: '<p>Work together.</p>' },
           { kind: 'sources', html: '<ul><li>NASRO, 2019</li></ul>' },
@@ -44,7 +45,7 @@ describe('slep-lesson', () => {
     const { el } = await mountLesson(course, 'lesson-one');
     const root = el.shadowRoot as ShadowRoot;
     const headings = [...root.querySelectorAll('h1, h2')].map((h) => h.textContent?.trim());
-    expect(headings).to.include.members(['Lesson one', 'Section', 'Did you know', 'Scenario: A call from a parent', 'Knowledge check', 'Discuss with your team', 'Key takeaway', 'Sources']);
+    expect(headings).to.include.members(['Lesson one', 'Section', 'Did you know', 'Scenario: A call from a parent', 'Knowledge check 1 of 2', 'Knowledge check 2 of 2', 'Discuss with your team', 'Key takeaway', 'Sources']);
     expect(root.querySelector('slep-question') !== null).to.equal(true);
     expect(root.textContent).to.contain('Why have an SRO?');
     await expect(el).to.be.accessible();
@@ -61,5 +62,19 @@ describe('slep-lesson', () => {
   it('renders nothing for an unknown lesson instead of throwing', async () => {
     const { el } = await mountLesson(course, 'no-such-lesson');
     expect(el.shadowRoot?.querySelector('article') === null).to.equal(true);
+  });
+
+  it('tells the shell when the end of the lesson comes into view', async () => {
+    const ended: string[] = [];
+    const listener = (e: Event) => ended.push((e as Event & { lessonId: string }).lessonId);
+    document.addEventListener('slep-lesson-end', listener);
+    try {
+      const { el } = await mountLesson(course, 'lesson-one');
+      el.shadowRoot?.querySelector('.lesson-end')?.scrollIntoView();
+      for (let i = 0; i < 50 && !ended.length; i++) await new Promise((r) => requestAnimationFrame(r));
+      expect(ended).to.include('lesson-one');
+    } finally {
+      document.removeEventListener('slep-lesson-end', listener);
+    }
   });
 });

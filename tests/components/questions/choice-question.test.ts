@@ -71,9 +71,22 @@ describe('slep-choice-question', () => {
     expect(answers[0]?.response).to.deep.equal(['b']);
     expect(part(el, '[role="status"]'), 'the same live region receives the feedback').to.equal(status);
     expect(part(el, '[role="status"] h3').textContent).to.equal('Correct');
-    expect(textOf(status)).to.contain('Right: Step 1 is a collaborative team.');
+    expect(textOf(status)).to.contain('Step 1 is a collaborative team.');
     expect(textOf(status)).not.to.contain('The correct answer is');
-    expect(el.shadowRoot?.activeElement?.textContent?.trim(), 'focus moves to Try again').to.equal('Try again');
+    expect(el.shadowRoot?.activeElement?.textContent?.trim(), 'focus moves to the verdict').to.equal('Correct');
+    expect(parts(el, 'button').map(textOf), 'a right answer offers no "Try again"').not.to.include('Try again');
+  });
+
+  it('never says the verdict twice, and never follows "The correct answer is:" with "Correct."', async () => {
+    const item: ChoiceItem = {
+      ...single,
+      choices: single.choices.map((c) => ({ ...c, feedbackHtml: c.correct ? '<strong>Correct.</strong> Step 1 is a team.' : 'Not quite. Partners need a say.' })),
+    };
+    const { el } = await setup({ item, mode: 'review', response: ['a'] });
+    const feedback = textOf(part(el, '.feedback'));
+    expect(feedback.match(/not quite/gi), feedback).to.have.length(1);
+    expect(feedback).to.contain('The correct answer is: School staff with police, fire and EMS Step 1 is a team.');
+    expect(feedback).to.contain('Partners need a say.');
   });
 
   it('gives the feedback of the wrong answer and the right answer with its feedback', async () => {
@@ -88,7 +101,7 @@ describe('slep-choice-question', () => {
     const status = part(el, '[role="status"]');
     expect(part(status, 'h3').textContent).to.equal('Not quite');
     expect(textOf(part(status, '.chosen'))).to.equal('The principal alone Not alone: partners need a real say.');
-    expect(textOf(part(status, '.correct-answer'))).to.equal('School staff with police, fire and EMS Right: Step 1 is a collaborative team.');
+    expect(textOf(part(status, '.correct-answer'))).to.equal('School staff with police, fire and EMS Step 1 is a collaborative team.');
     expect(inputs(el).every((i) => i.disabled), 'the answer is locked while feedback shows').to.be.true;
   });
 
@@ -188,7 +201,7 @@ describe('slep-choice-question', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(answers[0]?.response).to.deep.equal(['f']);
-    expect(textOf(part(el, '[role="status"]'))).to.contain('Right: most SROs stay police employees.');
+    expect(textOf(part(el, '[role="status"]'))).to.contain('Most SROs stay police employees.');
   });
 
   it('shows the answer, whether it was right, the correct answer and feedback in review mode', async () => {
@@ -200,7 +213,7 @@ describe('slep-choice-question', () => {
     expect(feedback.getAttribute('role')).to.equal(null);
     expect(part(feedback, 'h3').textContent).to.equal('Not quite');
     expect(textOf(part(feedback, '.chosen'))).to.contain('Not alone: partners need a real say.');
-    expect(textOf(part(feedback, '.correct-answer'))).to.equal('School staff with police, fire and EMS Right: Step 1 is a collaborative team.');
+    expect(textOf(part(feedback, '.correct-answer'))).to.equal('School staff with police, fire and EMS Step 1 is a collaborative team.');
   });
 
   it('says an unanswered item was not answered in review mode', async () => {

@@ -117,7 +117,7 @@ describe('slep-matching-question', () => {
     expect(selects(el).map((s) => s.value)).to.deep.equal(['a', 'b', 'c']);
     const status = part(el, '[role="status"]');
     expect(part(status, 'h3').textContent).to.equal('Correct');
-    expect(textOf(status)).to.contain('Right: they grow in scope.');
+    expect(textOf(status)).to.contain('They grow in scope.');
     expect(parts(status, '.correct-answer')).to.have.length(0);
   });
 

@@ -136,17 +136,23 @@ describe('slep-ordering-question', () => {
     expect(focusedButton(el)).to.equal('Try again');
   });
 
-  it('shows a resumed order with its feedback and lets the learner try again', async () => {
+  it('shows a resumed right order with its feedback and no "Try again": there is nothing to retry', async () => {
     const { el } = await setup({ response: ['a', 'b', 'c', 'd'], order: ['d', 'c', 'b', 'a'] });
     expect(stepTexts(el)).to.deep.equal(['Form a team', 'Understand the situation', 'Set goals', 'Write the plan']);
     expect(part(el, '.feedback h3').textContent).to.equal('Correct');
-    expect(textOf(part(el, '.feedback'))).to.contain('Right: the team comes first.');
+    // The authored "Right:" is not said again under the verdict.
+    expect(textOf(part(el, '.feedback'))).to.equal('Correct The team comes first.');
+    expect(parts(el, 'button').map(textOf).filter((t) => /try again/i.test(t))).to.deep.equal([]);
+  });
 
+  it('shows a resumed wrong order with its feedback and lets the learner try again', async () => {
+    const { el } = await setup({ response: ['b', 'a', 'c', 'd'], order: ['d', 'c', 'b', 'a'] });
+    expect(part(el, '.feedback h3').textContent).to.equal('Not quite');
     part(el, 'button.try-again').click();
     await el.updateComplete;
     await el.updateComplete;
     expect(textOf(part(el, '.feedback'))).to.equal('');
-    expect(focusedButton(el)).to.equal('Move up: Form a team');
+    expect(focusedButton(el)).to.equal('Move up: Understand the situation');
   });
 
   it('shows the learner order, the verdict and the correct order in review mode', async () => {
