@@ -129,4 +129,17 @@ describe('course compiler', () => {
     const problems = problemsFor({}, editFile('assessment.yaml', (t) => t.replace('feedback: Right, because', 'feedbak: Right, because')));
     assert.ok(find(problems, /Unknown key "feedbak"/));
   });
+
+  it('renders a table as a labelled, focusable region whose cells carry their column header, with no inline style', () => {
+    const dir = writeCourseFiles();
+    dirs.push(dir);
+    editFile('lessons/01-one.md', (t) => t.replace('The team meets.', '## Compare the roles\n\n| Role | Sworn? |\n| :-- | --: |\n| SRO | Yes |\n\nThe team meets.'))(dir);
+    const { model } = compileCourse({ courseDir: dir, rootDir: dir });
+    const html = model.lessons[0]?.blocks.map((b) => ('html' in b ? b.html : '')).join('') ?? '';
+    assert.match(html, /<div class="table-wrap" role="region" tabindex="0" aria-label="Table: Compare the roles">/);
+    assert.match(html, /<td [^>]*data-label="Role"[^>]*>SRO<\/td>/);
+    assert.match(html, /<td [^>]*data-label="Sworn\?"[^>]*class="align-right"|<td [^>]*class="align-right"[^>]*data-label="Sworn\?"/);
+    assert.match(html, /<table role="table">/);
+    assert.doesNotMatch(html, /style=/, 'the package CSP blocks inline styles');
+  });
 });

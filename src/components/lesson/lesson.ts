@@ -79,8 +79,11 @@ export class SlepLesson extends LitElement {
       case 'check': {
         const item = course.checks.find((i) => i.id === block.itemId);
         if (!item) return nothing;
+        // Each check region needs its own name (axe landmark-unique): number them when a lesson has several.
+        const checks = lesson.blocks.filter((b) => b.kind === 'check');
+        const n = checks.indexOf(block) + 1;
         return html`<section class="block check" aria-labelledby=${id}>
-          <h2 class="block-title" id=${id}>Knowledge check</h2>
+          <h2 class="block-title" id=${id}>Knowledge check${checks.length > 1 ? ` ${n} of ${checks.length}` : ''}</h2>
           <slep-question .item=${item} .response=${this.store.state?.checks[item.id] ?? []} mode="check"></slep-question>
         </section>`;
       }
