@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { PackagePlayer } from './harness.js';
-import { until } from './harness.js';
+import { deepQueryAll, until } from './harness.js';
 import type { Screen } from './screens.js';
 import { QUESTION_TYPES, walkScreens } from './screens.js';
 
@@ -82,10 +82,19 @@ describe('reflow (WCAG 1.4.10): every screen of the built package', () => {
     it(`fits ${label} without sideways scrolling, and stays axe-clean`, async () => {
       const visited: string[] = [];
       const failures: string[] = [];
+      const diagrams: string[] = [];
       await walkScreens({
         size,
         visit: async ({ name, player }: Screen) => {
           visited.push(name);
+          for (const svg of deepQueryAll<SVGSVGElement>(player.frame?.contentDocument as Document, 'figure.diagram svg')) {
+            // Each diagram is one image named by its own title and described by its desc (its text alternative).
+            const root = svg.getRootNode() as ShadowRoot;
+            const [title, desc] = (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => root.getElementById(id)?.textContent?.trim() ?? '');
+            if (svg.getAttribute('role') !== 'img' || !title || !desc || desc.length < 80) failures.push(`${name}: a diagram without a text alternative`);
+            if (svg.getBoundingClientRect().width < 200) failures.push(`${name}: diagram "${title}" is narrower than 200px`);
+            diagrams.push(title ?? '');
+          }
           failures.push(...overflow(player).map((p) => `${name}: ${p}`));
           const result = await axe(player);
           failures.push(...result.violations.map((v) => `${name}: axe ${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`));
@@ -94,6 +103,7 @@ describe('reflow (WCAG 1.4.10): every screen of the built package', () => {
       expect(visited).to.include.members(['welcome', 'assessment-intro', 'assessment-review', 'result', 'workbook', 'resources', 'certificate']);
       expect(visited).to.include.members(QUESTION_TYPES.map((t) => `question-${t}`), 'an attempt with every question type');
       expect(visited.length).to.be.at.least(7 + 12 + 7);
+      expect(diagrams.length, diagrams.join(', ')).to.be.at.least(6);
       expect(failures, failures.join('\n')).to.deep.equal([]);
     });
   }
