@@ -91,7 +91,14 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
       entry.problem(`The lesson file lessons/${name}.md does not exist.`, `Create course/lessons/${name}.md or fix the name (files: ${listNames(join(courseDir, 'lessons'), '.md').join(', ') || 'none'}).`);
       continue;
     }
-    const lesson = compileLesson({ file: rel(path), source: readFileSync(path, 'utf8'), markdown, problems, outcomes });
+    const lesson = compileLesson({
+      file: rel(path),
+      source: readFileSync(path, 'utf8'),
+      markdown,
+      problems,
+      outcomes,
+      diagrams: { dir: join(courseDir, 'assets', 'diagrams'), file: rel },
+    });
     if (lesson) {
       compiled.push(lesson);
       lessonFiles.set(lesson.lesson.id, rel(path));

@@ -1,10 +1,13 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Block, Lesson, Objective } from '../../src/model/course.js';
 import type { MarkdownCompiler } from './markdown.js';
 import type { Problems } from './problems.js';
+import { sanitizeSvg } from './svg.js';
 import { YamlReader } from './yaml-reader.js';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const BLOCKS = ['callout', 'scenario', 'takeaway', 'check', 'discussion', 'sources'] as const;
+const BLOCKS = ['callout', 'scenario', 'takeaway', 'check', 'discussion', 'sources', 'diagram'] as const;
 type BlockName = (typeof BLOCKS)[number];
 /** Blocks every lesson must have at least one of. */
 const REQUIRED: readonly BlockName[] = ['check', 'takeaway', 'scenario', 'sources'];
@@ -23,7 +26,15 @@ export interface CompiledLesson {
  * Compiles one lesson file: YAML front matter, then Markdown with `:::name arg`
  * … `:::` blocks (see docs/authoring.md).
  */
-export function compileLesson(options: { file: string; source: string; markdown: MarkdownCompiler; problems: Problems; outcomes: ReadonlySet<string> }): CompiledLesson | undefined {
+export function compileLesson(options: {
+  file: string;
+  source: string;
+  markdown: MarkdownCompiler;
+  problems: Problems;
+  outcomes: ReadonlySet<string>;
+  /** Where `:::diagram name` finds `name.svg`, and how to name that file in problems. */
+  diagrams?: { dir: string; file: (path: string) => string };
+}): CompiledLesson | undefined {
   const { file, markdown, problems } = options;
   const lines = options.source.replace(/\r\n?/g, '\n').split('\n');
   if (lines[0]?.trim() !== '---') {
@@ -120,6 +131,14 @@ export function compileLesson(options: { file: string; source: string; markdown:
       problems.add({ file, line, message: `The ":::${name}" block must name an id.`, fix: `Write ":::${name} the-id" (an id from ${name === 'check' ? `course/checks/` : 'course/workbook.yaml'}).` });
       continue;
     }
+    if (name === 'diagram') {
+      const diagram = compileDiagram({ name: arg, line, caption: body, file, markdown, problems, diagrams: options.diagrams });
+      if (diagram) {
+        blocks.push(diagram.block);
+        plain.push(diagram.plainText);
+      }
+      continue;
+    }
     switch (name) {
       case 'check':
         blocks.push({ kind: 'check', itemId: arg });
@@ -147,4 +166,34 @@ export function compileLesson(options: { file: string; source: string; markdown:
     if (!seen.has(name)) problems.add({ file, line: 0, message: `The lesson has no ":::${name}" block.`, fix: `Every lesson needs at least one ":::${name}" block (see docs/authoring.md).` });
   }
   return { lesson: { id, title, minutes, outcomes, objectives: objectives.map((o) => o.objective.text), blocks }, plainText: plain.join(' '), objectives, references };
+}
+
+/** `:::diagram name` (+ an optional Markdown caption) → the sanitized inline SVG of course/assets/diagrams/name.svg. */
+function compileDiagram(options: {
+  name: string;
+  line: number;
+  caption: { file: string; line: number; text: string };
+  file: string;
+  markdown: MarkdownCompiler;
+  problems: Problems;
+  diagrams: { dir: string; file: (path: string) => string } | undefined;
+}): { block: Block; plainText: string } | undefined {
+  const { name, line, file, problems } = options;
+  if (!ID.test(name)) {
+    problems.add({ file, line, message: 'The ":::diagram" block must name a diagram.', fix: 'Write ":::diagram the-name" for course/assets/diagrams/the-name.svg.' });
+    return undefined;
+  }
+  const dir = options.diagrams?.dir ?? '';
+  const path = join(dir, `${name}.svg`);
+  if (!options.diagrams || !existsSync(path)) {
+    problems.add({ file, line, message: `The diagram "${name}" does not exist.`, fix: `Add course/assets/diagrams/${name}.svg or fix the name.` });
+    return undefined;
+  }
+  const svg = sanitizeSvg({ file: options.diagrams.file(path), source: readFileSync(path, 'utf8'), idPrefix: `dg-${name}`, problems });
+  if (!svg) return undefined;
+  const caption = options.caption.text.trim() ? options.markdown.render(options.caption) : { html: '', plainText: '' };
+  return {
+    block: { kind: 'diagram', name, svg: svg.svg, description: svg.description, captionHtml: caption.html },
+    plainText: caption.plainText,
+  };
 }

@@ -49,6 +49,15 @@ export class MarkdownCompiler {
       }
       return close(tokens, idx, options, env, self);
     };
+    this.md.core.ruler.push('slep_tables', (state) => labelTables(state.tokens));
+    // A table is a labelled, focusable region (keyboard users can scroll it) that stacks
+    // its rows on narrow screens; the cells carry their column header for that view.
+    this.md.renderer.rules.table_open = (tokens, idx, options, _env, self) => {
+      const label = tokens[idx]?.meta?.label as string | undefined;
+      return `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeAttribute(label ? `Table: ${label}` : 'Table')}">` +
+        `<p class="table-hint">Scroll sideways to see every column.</p>${self.renderToken(tokens, idx, options)}`;
+    };
+    this.md.renderer.rules.table_close = (tokens, idx, options, _env, self) => `${self.renderToken(tokens, idx, options)}</div>`;
   }
 
   /** Renders a block of Markdown (paragraphs, lists, tables, `##` headings). */
@@ -146,6 +155,54 @@ export class MarkdownCompiler {
       report(`The image "${src}" does not exist.`, `Add the file course/${src} or fix the name.`);
     }
   }
+}
+
+const TABLE_ROLES: Readonly<Record<string, string>> = {
+  table_open: 'table',
+  thead_open: 'rowgroup',
+  tbody_open: 'rowgroup',
+  tr_open: 'row',
+  th_open: 'columnheader',
+  td_open: 'cell',
+};
+
+/**
+ * Gives each table the text of the heading above it as its label, each body cell
+ * its column header (`data-label`, shown when rows stack), and explicit table
+ * roles: a table restyled with `display: block` keeps its semantics that way.
+ */
+function labelTables(tokens: Token[]): void {
+  let heading = '';
+  let headers: string[] = [];
+  let column = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const role = TABLE_ROLES[token.type];
+    if (role) token.attrSet('role', role);
+    // markdown-it aligns columns with style="text-align:…", which the package CSP blocks: use a class.
+    const align = /text-align:\s*(left|center|right)/.exec(token.attrGet('style') ?? '')?.[1];
+    if (token.attrGet('style') !== null) token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+    if (align) token.attrJoin('class', `align-${align}`);
+    if (token.type === 'heading_open') heading = tokens[i + 1]?.content ?? '';
+    else if (token.type === 'table_open') {
+      token.meta = { ...(token.meta as object | null), label: inlineText(heading) };
+      headers = [];
+    } else if (token.type === 'tr_open') column = 0;
+    else if (token.type === 'th_open') headers.push(inlineText(tokens[i + 1]?.content ?? ''));
+    else if (token.type === 'td_open') {
+      const header = headers[column++];
+      if (header) token.attrSet('data-label', header);
+    }
+  }
+}
+
+/** Inline Markdown source → plain text, for labels. */
+function inlineText(source: string): string {
+  return source.replace(/[*_`]/g, '').replace(/\[(.*?)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
 /** Strips tags from HTML produced by {@link MarkdownCompiler} (for short plain-text labels). */

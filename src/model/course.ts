@@ -119,7 +119,9 @@ export type Block =
   | { readonly kind: 'scenario'; readonly title: string; readonly html: string }
   | { readonly kind: 'check'; readonly itemId: string }
   | { readonly kind: 'discussion'; readonly questionId: string }
-  | { readonly kind: 'sources'; readonly html: string };
+  | { readonly kind: 'sources'; readonly html: string }
+  /** An inline SVG diagram from `course/assets/diagrams/<name>.svg`, sanitized at build time; its text alternative is inside. */
+  | { readonly kind: 'diagram'; readonly name: string; readonly svg: string; readonly description: string; readonly captionHtml: string };
 
 export type ItemType = 'single' | 'multiple' | 'true-false' | 'matching' | 'ordering';
 

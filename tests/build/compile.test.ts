@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { compileCourse } from '../../build/compile/course.js';
@@ -128,6 +128,86 @@ describe('course compiler', () => {
   it('flags unknown keys such as a misspelt "feedbak"', () => {
     const problems = problemsFor({}, editFile('assessment.yaml', (t) => t.replace('feedback: Right, because', 'feedbak: Right, because')));
     assert.ok(find(problems, /Unknown key "feedbak"/));
+  });
+
+  it('renders a table as a labelled, focusable region whose cells carry their column header, with no inline style', () => {
+    const dir = writeCourseFiles();
+    dirs.push(dir);
+    editFile('lessons/01-one.md', (t) => t.replace('The team meets.', '## Compare the roles\n\n| Role | Sworn? |\n| :-- | --: |\n| SRO | Yes |\n\nThe team meets.'))(dir);
+    const { model } = compileCourse({ courseDir: dir, rootDir: dir });
+    const html = model.lessons[0]?.blocks.map((b) => ('html' in b ? b.html : '')).join('') ?? '';
+    assert.match(html, /<div class="table-wrap" role="region" tabindex="0" aria-label="Table: Compare the roles">/);
+    assert.match(html, /<td [^>]*data-label="Role"[^>]*>SRO<\/td>/);
+    assert.match(html, /<td [^>]*data-label="Sworn\?"[^>]*class="align-right"|<td [^>]*class="align-right"[^>]*data-label="Sworn\?"/);
+    assert.match(html, /<table role="table">/);
+    assert.doesNotMatch(html, /style=/, 'the package CSP blocks inline styles');
+  });
+
+  describe('diagrams', () => {
+    const good = (extra = '') => `<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="100" role="img" aria-labelledby="title desc">
+  <title id="title">Two steps</title>
+  <desc id="desc">Step one leads to step two.</desc>
+  <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5"><path d="M0 0L10 5L0 10z" fill="#4a5560"/></marker></defs>
+  <rect x="0" y="0" width="40" height="20" fill="#e6eef7"/>
+  <line x1="40" y1="10" x2="60" y2="10" stroke="#4a5560" marker-end="url(#arrow)"/>${extra}
+  <text x="5" y="15" font-size="12">One &amp; two</text>
+</svg>
+`;
+    const withDiagram = (svg: string, directive = ':::diagram steps\nA caption.\n:::') => (dir: string) => {
+      mkdirSync(join(dir, 'assets', 'diagrams'), { recursive: true });
+      writeFileSync(join(dir, 'assets', 'diagrams', 'steps.svg'), svg);
+      editFile('lessons/01-one.md', (t) => t.replace(':::scenario A day at school', `${directive}\n\n:::scenario A day at school`))(dir);
+    };
+
+    it('inlines a diagram as role="img" labelled by its own title and desc, with prefixed ids and its caption', () => {
+      const dir = writeCourseFiles();
+      dirs.push(dir);
+      withDiagram(good())(dir);
+      const { model } = compileCourse({ courseDir: dir, rootDir: dir });
+      const block = model.lessons[0]?.blocks.find((b) => b.kind === 'diagram');
+      assert.ok(block && block.kind === 'diagram');
+      assert.match(block.svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 100 50" role="img" aria-labelledby="dg-steps-title dg-steps-desc">/);
+      assert.match(block.svg, /<title id="dg-steps-title">Two steps<\/title>/);
+      assert.match(block.svg, /marker-end="url\(#dg-steps-arrow\)"/);
+      assert.match(block.svg, /One &amp; two/);
+      assert.doesNotMatch(block.svg, /<\?xml|width="100"/);
+      assert.equal(block.description, 'Step one leads to step two.');
+      assert.match(block.captionHtml, /A caption\./);
+    });
+
+    const cases: [string, string, RegExp][] = [
+      ['a script', '\n  <script>alert(1)</script>', /<script> is not allowed/],
+      ['an event handler', '\n  <rect onclick="alert(1)" x="1"/>', /event-handler attribute "onclick"/],
+      ['a foreignObject', '\n  <foreignObject><p>hi</p></foreignObject>', /<foreignObject> is not allowed/],
+      ['an external href', '\n  <use href="https://example.org/x.svg#a"/>', /<use> is not allowed|link "https:/],
+      ['an inline style', '\n  <rect style="fill:red" x="1"/>', /style="…" attribute is not allowed/],
+      ['an external url()', '\n  <rect fill="url(https://example.org/p)" x="1"/>', /points outside the diagram/],
+    ];
+    for (const [what, extra, message] of cases) {
+      it(`fails the build on ${what}, naming the SVG file and line`, () => {
+        const problems = problemsFor({}, withDiagram(good(extra)));
+        const p = find(problems, message);
+        assert.ok(p, JSON.stringify(problems));
+        assert.equal(p.file, 'assets/diagrams/steps.svg');
+        assert.equal(p.line, 8);
+      });
+    }
+
+    it('fails on a diagram without a text alternative, and on a missing diagram file at the lesson line', () => {
+      const noDesc = good().replace('<desc id="desc">Step one leads to step two.</desc>', '');
+      let problems = problemsFor({}, withDiagram(noDesc));
+      assert.ok(find(problems, /no text alternative/), JSON.stringify(problems));
+      problems = problemsFor({}, withDiagram(good(), ':::diagram nope\n:::'));
+      const missing = find(problems, /diagram "nope" does not exist/);
+      assert.ok(missing && missing.file === 'lessons/01-one.md' && missing.line > 1, JSON.stringify(problems));
+    });
+
+    it('accepts every diagram of the real course', () => {
+      const { model } = compileCourse({ courseDir: join(process.cwd(), 'course') });
+      const names = model.lessons.flatMap((l) => l.blocks.flatMap((b) => (b.kind === 'diagram' ? [b.name] : [])));
+      assert.deepEqual([...names].sort(), ['exercise-types', 'ferpa-flow', 'mou-parts', 'partnership-models', 'secure-steps', 'sro-triad']);
+    });
   });
 });
 

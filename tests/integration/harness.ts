@@ -49,20 +49,32 @@ export class PackagePlayer {
     this.lms = new PreviewLms({ storage: memoryStorage(), ...options });
   }
 
-  /** Launches the course: a fresh LMS session, then a new frame. */
-  /** `request`: what the learner chose on a Moodle-like activity page (Preview = browse, new attempt). */
-  async open(request: MoodleLaunchRequest = {}): Promise<Shell> {
+  /**
+   * Launches the course: a fresh LMS session, then a new frame (1000×700 unless a size is given).
+   * The rest of `options` is what the learner chose on a Moodle-like activity page (Preview = browse, new attempt).
+   */
+  async open(options: MoodleLaunchRequest & { width?: number; height?: number } = {}): Promise<Shell> {
+    const { width = 1000, height = 700, ...request } = options;
+    const size = { width, height };
     this.lms.launch(window, request);
     const frame = document.createElement('iframe');
     frame.title = 'Course';
-    frame.style.width = '1000px';
-    frame.style.height = '700px';
+    this.frame = frame;
+    this.resize(size);
     frame.src = '/dist/scorm12/index.html';
     document.body.append(frame);
-    this.frame = frame;
     const shell = await until(() => frame.contentDocument?.querySelector('slep-course') as Shell | null, 'the course shell');
     await shell.updateComplete;
     return shell;
+  }
+
+  /** Sets the frame's size in CSS pixels: the course's viewport, as an LMS player or a phone gives it. */
+  resize(size: { width: number; height: number }): void {
+    if (!this.frame) return;
+    this.frame.style.width = `${size.width}px`;
+    this.frame.style.height = `${size.height}px`;
+    this.frame.style.border = '0';
+    this.frame.style.display = 'block';
   }
 
   /** Closes the course window (the frame goes away; the course finishes on pagehide). */

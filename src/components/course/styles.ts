@@ -32,6 +32,8 @@ export const courseStyles = css`
   }
   .progress {
     display: flex;
+    flex-wrap: wrap;
+    min-width: 0;
     align-items: center;
     gap: 0.5rem;
     font-size: 0.95rem;

@@ -107,7 +107,7 @@ export class SlepLesson extends LitElement {
         </aside>`;
       case 'scenario':
         return html`<section class="block scenario" aria-labelledby=${id}>
-          <h2 class="block-title" id=${id}>Scenario: ${block.title}</h2>
+          <h2 class="block-title" id=${id}><span class="visually-hidden">Scenario: </span>${block.title}</h2>
           ${unsafeHTML(block.html)}
         </section>`;
       case 'takeaway':
@@ -138,6 +138,16 @@ export class SlepLesson extends LitElement {
           </p>
         </section>`;
       }
+      case 'diagram':
+        // The SVG is role="img", named by its own <title> and <desc>; the words are also one click away for everyone.
+        return html`<figure class="diagram">
+          ${unsafeHTML(block.svg)}
+          ${block.captionHtml ? html`<figcaption>${unsafeHTML(block.captionHtml)}</figcaption>` : nothing}
+          <details class="in-words">
+            <summary>This diagram in words</summary>
+            <p>${block.description}</p>
+          </details>
+        </figure>`;
       case 'sources':
         return html`<section class="sources" aria-labelledby=${id}>
           <h2 class="block-title" id=${id}>Sources</h2>

@@ -15,8 +15,9 @@ function formatDate(iso: string, language: string): string {
 }
 
 /**
- * @summary The welcome page: what the course is, its outcomes, time, scope, the notice, the
- * revision date and review cycle, the attribution, and Start.
+ * @summary The welcome page: at a glance the time, lessons, assessment and certificate; the
+ * outcomes; what the learner takes away; the scope; the notice; the revision date and review
+ * cycle, the attribution; and Start.
  * @event slep-navigate - When the learner starts (goes to the first lesson).
  */
 export class SlepWelcome extends LitElement {
@@ -36,17 +37,32 @@ export class SlepWelcome extends LitElement {
   override render() {
     const course = this.store.store?.course;
     if (!course) return nothing;
+    const pass = Math.round((this.launch?.masteryScore ?? course.masteryScore) * 100);
     return html`
-      <h1 tabindex="-1">${course.title}</h1>
-      <p>${course.description}</p>
-      <p class="muted">About ${course.minutes} minutes · ${course.lessons.length} lessons · a scored assessment (pass mark ${Math.round((this.launch?.masteryScore ?? course.masteryScore) * 100)}%)</p>
-      <h2>By the end of this course you will be able to</h2>
-      <ol>
+      <div class="hero">
+        <p class="kicker">Self-paced course</p>
+        <h1 tabindex="-1">${course.title}</h1>
+        <p>${course.description}</p>
+        <ul class="glance" aria-label="At a glance">
+          <li><strong>About ${course.minutes} min</strong><span>stop and resume any time</span></li>
+          <li><strong>${course.lessons.length} short lessons</strong><span>with scenarios and checks</span></li>
+          <li><strong>1 assessment</strong><span>pass mark ${pass}%</span></li>
+          <li><strong>${course.creditHours} credit hours</strong><span>and a certificate</span></li>
+        </ul>
+      </div>
+      <h2>By the end you will be able to</h2>
+      <ol class="outcomes">
         ${course.outcomes.map((o) => html`<li>${o.text}</li>`)}
       </ol>
+      <h2>What you will get</h2>
+      <ul class="gets">
+        <li><strong>Scenarios and diagrams</strong> from schools and agencies like yours, with feedback on every check.</li>
+        <li><strong>A companion workbook</strong> of discussion questions and an MOU checklist for your school and agency team.</li>
+        <li><strong>Resources</strong> to read next, and <strong>a printable certificate</strong> once you pass.</li>
+      </ul>
       <h2>What this course covers, and what it does not</h2>
       ${unsafeHTML(course.scopeHtml)}
-      <section class="panel" aria-label="Notice">${unsafeHTML(course.noticeHtml)}</section>
+      <section class="panel notice" aria-label="Notice">${unsafeHTML(course.noticeHtml)}</section>
       <p>You can stop at any time: your place and your answers are kept.</p>
       <div class="actions"><button class="primary" @click=${this.handleStart}>Start the course</button></div>
       <h2>About this course</h2>

@@ -62,10 +62,16 @@ export const questionStyles = css`
   }
   .match {
     display: grid;
+    /* A select is as wide as its longest option unless its track may shrink (WCAG 1.4.10 reflow). */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
   }
   select {
     font: inherit;
+    box-sizing: border-box;
+    width: 100%;
+    min-width: 0;
+    text-overflow: ellipsis;
     color: var(--_ink);
     background: var(--_surface);
     min-height: 44px;

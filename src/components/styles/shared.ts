@@ -2,11 +2,39 @@ import { css } from 'lit';
 
 /**
  * Design tokens and shared rules. Every colour pair meets WCAG 2.1 AA (4.5:1
- * for text); custom properties let a district restyle the course.
+ * for text; the ink, accent, callout, scenario, ok and muted colours reach at
+ * least 5.9:1 on white and on their own tints); custom properties let a
+ * district restyle the course.
+ *
+ * Identity: navy (law enforcement and school blue) with teal scenarios, amber
+ * notes and green takeaways; a system font stack that is stable on Windows,
+ * macOS, ChromeOS and Debian (no web fonts: the package loads nothing from
+ * elsewhere); a modular type scale (×1.2) and a 4px-based spacing scale.
  */
 export const sharedStyles = css`
   :host {
     --_ink: var(--slep-color-ink, #1b1f24);
+    --_accent-strong: var(--slep-color-accent-strong, #08365f);
+    --_accent-tint: var(--slep-color-accent-tint, #e6eef7);
+    --_callout: var(--slep-color-callout, #8a4b00);
+    --_callout-tint: var(--slep-color-callout-tint, #fdf3e2);
+    --_scenario: var(--slep-color-scenario, #0f6b63);
+    --_scenario-tint: var(--slep-color-scenario-tint, #d5ece9);
+    --_ok-tint: var(--slep-color-ok-tint, #e7f4ea);
+    --_rule: var(--slep-color-rule, #d3dae1);
+    --_measure: var(--slep-measure, 44rem);
+    --_step--1: 0.875rem;
+    --_step-0: 1rem;
+    --_step-1: 1.2rem;
+    --_step-2: 1.44rem;
+    --_step-3: 1.728rem;
+    --_step-4: clamp(1.6rem, 1.2rem + 2vw, 2.074rem);
+    --_space-1: 0.25rem;
+    --_space-2: 0.5rem;
+    --_space-3: 0.75rem;
+    --_space-4: 1rem;
+    --_space-5: 1.5rem;
+    --_space-6: 2rem;
     --_muted: var(--slep-color-muted, #4a5560);
     --_surface: var(--slep-color-surface, #ffffff);
     --_subtle: var(--slep-color-subtle, #f2f5f8);
@@ -19,7 +47,7 @@ export const sharedStyles = css`
     --_focus: var(--slep-color-focus, #c75d00);
     --_radius: var(--slep-radius, 6px);
     color: var(--_ink);
-    font-family: var(--slep-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--slep-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif);
     line-height: 1.55;
   }
   :focus-visible {
