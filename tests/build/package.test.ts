@@ -38,10 +38,10 @@ describe('npm run build', () => {
     rmSync(course, { recursive: true, force: true });
   });
 
-  it('writes a SCORM 1.2 zip and a web zip named by course id and version', () => {
+  it('writes a SCORM 1.2, a SCORM 2004 and a web zip named by course id and version', () => {
     assert.equal(first.status, 0, first.stderr);
     const zips = readdirSync(first.dist).filter((f) => f.endsWith('.zip')).sort();
-    assert.deepEqual(zips, ['fixture-course-1.0.0-scorm12.zip', 'fixture-course-1.0.0-web.zip']);
+    assert.deepEqual(zips, ['fixture-course-1.0.0-scorm12.zip', 'fixture-course-1.0.0-scorm2004.zip', 'fixture-course-1.0.0-web.zip']);
     assert.ok(readdirSync(first.dist).includes('custom-elements.json'));
   });
 

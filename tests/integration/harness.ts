@@ -37,16 +37,24 @@ interface Shell extends HTMLElement {
   updateComplete: Promise<boolean>;
 }
 
+/** A stand-in LMS the player can launch: it installs its API on the window. */
+interface StandInLms {
+  launch(win: Window, request?: MoodleLaunchRequest): unknown;
+}
+
 /**
- * Plays the BUILT package (dist/scorm12) in an iframe under this page, whose
- * `window.API` is the stand-in LMS, like an LMS player does.
+ * Plays the BUILT package (dist/scorm12, or dist/<kind>) in an iframe under this page,
+ * whose `window.API` (or `API_1484_11`) is the stand-in LMS, like an LMS player does.
+ * The SCORM 1.2 stand-in is made from the options; another standard passes its own `lms`.
  */
-export class PackagePlayer {
-  readonly lms: PreviewLms;
+export class PackagePlayer<L extends StandInLms = PreviewLms> {
+  readonly lms: L;
+  readonly kind: 'scorm12' | 'scorm2004';
   frame: HTMLIFrameElement | null = null;
 
-  constructor(options: PreviewLmsOptions = {}) {
-    this.lms = new PreviewLms({ storage: memoryStorage(), ...options });
+  constructor(options: PreviewLmsOptions & { kind?: 'scorm12' | 'scorm2004'; lms?: L } = {}) {
+    this.kind = options.kind ?? 'scorm12';
+    this.lms = options.lms ?? (new PreviewLms({ storage: memoryStorage(), ...options }) as unknown as L);
   }
 
   /**
@@ -61,7 +69,7 @@ export class PackagePlayer {
     frame.title = 'Course';
     this.frame = frame;
     this.resize(size);
-    frame.src = '/dist/scorm12/index.html';
+    frame.src = `/dist/${this.kind}/index.html`;
     document.body.append(frame);
     const shell = await until(() => frame.contentDocument?.querySelector('slep-course') as Shell | null, 'the course shell');
     await shell.updateComplete;

@@ -1,0 +1,336 @@
+import type { CourseModel } from '../model/course.js';
+import { findApi } from './find-api.js';
+import { isoDuration, isoTimestamp, parseIsoDuration } from './iso8601.js';
+import type { InteractionRecord, Launch, ObjectiveRecord, Report, Save, TrackingDriver, TrackingEvent } from './driver.js';
+
+/** The SCORM 2004 run-time API (RTE §3.1, the API_1484_11 instance). Values cross it as strings. */
+export interface Scorm2004Api {
+  Initialize(arg: ''): string | boolean;
+  Terminate(arg: ''): string | boolean;
+  GetValue(element: string): string;
+  SetValue(element: string, value: string): string | boolean;
+  Commit(arg: ''): string | boolean;
+  GetLastError(): string | number;
+  GetErrorString(code: string): string;
+  GetDiagnostic?(code: string): string;
+}
+
+/** SCORM 2004 4th edition limits (the smallest permitted maximum, SPM, of each element) and error codes. */
+export const SCORM2004 = {
+  limits: { suspendData: 64000, location: 1000, description: 250, identifier: 4000 },
+  noError: '0',
+  /** 401 Undefined / 402 Unimplemented data model element. */
+  notImplemented: ['401', '402'],
+} as const;
+
+export type CompletionStatus = 'incomplete' | 'completed';
+export type SuccessStatus = 'unknown' | 'passed' | 'failed';
+
+const ok = (result: unknown) => String(result) === 'true';
+
+/**
+ * SCORM 2004 4th edition driver: maps the tracker's saves and events onto
+ * `cmi.completion_status`, `cmi.success_status`, `cmi.score.*`, `cmi.progress_measure`,
+ * `cmi.location`, `cmi.suspend_data`, `cmi.interactions.n.*` and `cmi.objectives.n.*`.
+ *
+ * Reporting rule (README, "Tracking rules (SCORM 2004)", and {@link scorm2004Status}):
+ * nothing about the result until the course's completion rule is met; then a failed
+ * attempt with attempts left is `success_status = failed` with its score but
+ * `completion_status = incomplete`, because Moodle ends its attempt on
+ * `completion_status = completed` only (mod/scorm/lib.php `scorm_check_mode`).
+ */
+export class Scorm2004Driver implements TrackingDriver {
+  readonly kind = 'scorm2004';
+  readonly limits = { resumeData: SCORM2004.limits.suspendData, location: SCORM2004.limits.location };
+  readonly pending = 0;
+  lastError = '';
+  private initialized = false;
+  private terminated = false;
+  /** `browse` / `review` launches must not change anything (RTE 4.2.19 cmi.mode). */
+  private readOnly = false;
+  /** The LMS held `completed` at launch: never report less. */
+  private heldCompleted = false;
+  private interactionsSupported = true;
+  private objectivesSupported = true;
+  /** Interaction ids the LMS holds (from earlier sessions or written now), with their index. */
+  private indexOf: Map<string, number> | null = null;
+  /** Interaction ids fully written: never written again. */
+  private readonly written = new Set<string>();
+  /** The value each element last accepted this session: unchanged values are not sent again. */
+  private readonly accepted = new Map<string, string>();
+  private latestObjectives: readonly ObjectiveRecord[] = [];
+
+  constructor(private readonly api: Scorm2004Api) {}
+
+  async initialize(): Promise<Launch | null> {
+    return this.initializeNow();
+  }
+
+  /** The synchronous form of {@link initialize} (SCORM's API is synchronous). */
+  initializeNow(): Launch | null {
+    if (!this.call('Initialize', () => this.api.Initialize(''))) return null;
+    this.initialized = true;
+    const get = (element: string) => this.get(element);
+    const mode = get('cmi.mode');
+    const entry = get('cmi.entry');
+    const completion = get('cmi.completion_status');
+    const success = get('cmi.success_status');
+    this.readOnly = mode === 'browse' || mode === 'review';
+    this.heldCompleted = completion === 'completed';
+    const launch: Launch = {
+      learner: { id: get('cmi.learner_id'), name: get('cmi.learner_name') },
+      entry: entry === 'resume' || entry === 'ab-initio' ? entry : '',
+      mode: this.readOnly ? (mode as 'browse' | 'review') : 'normal',
+      credit: get('cmi.credit') !== 'no-credit',
+      masteryScore: fraction(get('cmi.scaled_passing_score')),
+      resumeData: get('cmi.suspend_data'),
+      location: get('cmi.location'),
+      priorSeconds: parseIsoDuration(get('cmi.total_time')),
+      returnUrl: null,
+      recorded: {
+        completion: completion === 'completed' ? 'completed' : completion === 'incomplete' ? 'incomplete' : 'unknown',
+        success: success === 'passed' || success === 'failed' ? success : 'unknown',
+        score: fraction(get('cmi.score.scaled')),
+      },
+      registration: '',
+    };
+    this.interactionsSupported = this.supports('cmi.interactions._count');
+    this.objectivesSupported = this.supports('cmi.objectives._count');
+    // Tell the LMS the attempt started (RTE 4.2.8: "not attempted" until the SCO says otherwise).
+    if (!this.readOnly && (completion === 'not attempted' || completion === 'unknown' || completion === '')) this.set('cmi.completion_status', 'incomplete');
+    return launch;
+  }
+
+  async report(options: { events: readonly TrackingEvent[]; save: Save; commit: boolean }): Promise<boolean> {
+    if (!this.active()) return false;
+    let good = this.write(options.events, options.save);
+    if (options.commit) good = this.call('Commit', () => this.api.Commit('')) && good;
+    return good;
+  }
+
+  terminateNow(options: { events: readonly TrackingEvent[]; save: Save | null; sessionSeconds: number }): boolean {
+    if (!this.active()) return false;
+    let good = true;
+    if (options.save && !this.readOnly) {
+      good = this.write(options.events, options.save);
+      good = this.set('cmi.session_time', isoDuration(options.sessionSeconds)) && good;
+      // "suspend" keeps the attempt open for resume; "normal" ends it once nothing is left to do.
+      good = this.set('cmi.exit', options.save.report.finished ? 'normal' : 'suspend') && good;
+    }
+    this.terminated = true;
+    // Terminate also commits; a terminate accepted after refused writes is not a confirmed save.
+    return this.call('Terminate', () => this.api.Terminate('')) && good;
+  }
+
+  /** One save: interactions and objectives, location, resume data, then score before status. */
+  private write(events: readonly TrackingEvent[], save: Save): boolean {
+    if (this.readOnly) return true;
+    let good = true;
+    for (const event of events) {
+      if (event.type !== 'submitted') continue;
+      good = this.recordInteractions(event.interactions) && good;
+      this.latestObjectives = event.objectives;
+    }
+    if (this.latestObjectives.length) good = this.recordObjectives(this.latestObjectives) && good;
+    good = this.set('cmi.location', save.location.slice(0, SCORM2004.limits.location)) && good;
+    if (save.resumeData !== null) good = this.set('cmi.suspend_data', save.resumeData) && good;
+    const status = scorm2004Status(save.report);
+    const completion = this.heldCompleted ? 'completed' : status.completion;
+    // The score goes before the statuses: an LMS may derive success_status from it (RTE 4.2.22).
+    if (status.score !== null) {
+      const score = clamp(status.score, 0, 1);
+      good = this.set('cmi.score.min', '0') && good;
+      good = this.set('cmi.score.max', '100') && good;
+      good = this.set('cmi.score.raw', String(Math.round(score * 100))) && good;
+      good = this.set('cmi.score.scaled', decimal(score)) && good;
+    }
+    good = this.set('cmi.success_status', status.success) && good;
+    good = this.set('cmi.progress_measure', decimal(completion === 'completed' ? 1 : status.progress)) && good;
+    good = this.set('cmi.completion_status', completion) && good;
+    return good;
+  }
+
+  private recordInteractions(records: readonly InteractionRecord[]): boolean {
+    if (!this.interactionsSupported) return true;
+    const indexOf = this.knownInteractions();
+    let good = true;
+    for (const r of records) {
+      if (r.kind !== 'assessment') continue;
+      const id = identifier(r.id);
+      if (this.written.has(id)) continue;
+      let n = indexOf.get(id);
+      if (n === undefined) {
+        n = Math.max(Number(this.get('cmi.interactions._count')) || 0, ...[...indexOf.values()].map((i) => i + 1));
+        indexOf.set(id, n);
+      }
+      const base = `cmi.interactions.${n}`;
+      // id first, then type: the response formats depend on it.
+      let all = this.set(`${base}.id`, id);
+      all = this.set(`${base}.type`, r.type) && all;
+      all = this.set(`${base}.objectives.0.id`, identifier(r.objective)) && all;
+      all = this.set(`${base}.timestamp`, isoTimestamp(r.timestamp)) && all;
+      all = this.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) && all;
+      // An unanswered question has no response to write; its result still says "incorrect".
+      if (r.response.length) all = this.set(`${base}.learner_response`, responsePattern(r, r.response)) && all;
+      all = this.set(`${base}.result`, r.result) && all;
+      all = this.set(`${base}.latency`, isoDuration(r.latency)) && all;
+      if (r.description) all = this.set(`${base}.description`, description(r.description)) && all;
+      if (all) this.written.add(id);
+      good = all && good;
+    }
+    return good;
+  }
+
+  /** The interaction ids the LMS already holds: 2004 interactions are readable, unlike 1.2's. */
+  private knownInteractions(): Map<string, number> {
+    if (this.indexOf) return this.indexOf;
+    const known = new Map<string, number>();
+    const count = Number(this.get('cmi.interactions._count')) || 0;
+    for (let i = 0; i < count; i++) {
+      const id = this.get(`cmi.interactions.${i}.id`);
+      if (!id || known.has(id)) continue;
+      known.set(id, i);
+      // The LMS holds it from an earlier session: written once, never again.
+      this.written.add(id);
+    }
+    this.indexOf = known;
+    return known;
+  }
+
+  private recordObjectives(records: readonly ObjectiveRecord[]): boolean {
+    if (!this.objectivesSupported) return true;
+    const count = Number(this.get('cmi.objectives._count')) || 0;
+    const existing = new Map<string, number>();
+    for (let i = 0; i < count; i++) existing.set(this.get(`cmi.objectives.${i}.id`), i);
+    let good = true;
+    let next = count;
+    for (const r of records) {
+      const id = identifier(r.id);
+      const n = existing.get(id) ?? next++;
+      const base = `cmi.objectives.${n}`;
+      good = this.set(`${base}.id`, id) && good;
+      good = this.set(`${base}.score.scaled`, decimal(clamp(r.score, 0, 1))) && good;
+      good = this.set(`${base}.success_status`, r.status) && good;
+      good = this.set(`${base}.completion_status`, 'completed') && good;
+    }
+    return good;
+  }
+
+  private active(): boolean {
+    return this.initialized && !this.terminated;
+  }
+
+  private get(element: string): string {
+    try {
+      const value = this.api.GetValue(element);
+      return value === null || value === undefined ? '' : String(value);
+    } catch (error) {
+      this.lastError = `GetValue(${element}) threw: ${String(error)}`;
+      return '';
+    }
+  }
+
+  private set(element: string, value: string): boolean {
+    if (this.accepted.get(element) === value) return true;
+    if (!this.call(`SetValue(${element})`, () => this.api.SetValue(element, value))) return false;
+    this.accepted.set(element, value);
+    return true;
+  }
+
+  /** One API call: an exception from the LMS counts as a refusal, never escapes. */
+  private call(name: string, fn: () => unknown): boolean {
+    try {
+      if (ok(fn())) return true;
+    } catch (error) {
+      this.lastError = `${name} threw: ${String(error)}`;
+      console.warn(`[slep] ${this.lastError}`);
+      return false;
+    }
+    this.readError(name);
+    return false;
+  }
+
+  /** Whether a data model element is implemented (401/402 mean it is not). */
+  private supports(element: string): boolean {
+    try {
+      this.api.GetValue(element);
+      return !(SCORM2004.notImplemented as readonly string[]).includes(String(this.api.GetLastError()));
+    } catch {
+      return false;
+    }
+  }
+
+  private readError(call: string): void {
+    try {
+      const code = String(this.api.GetLastError());
+      this.lastError = code === SCORM2004.noError ? `${call} failed` : `${call} failed: SCORM error ${code} (${this.api.GetErrorString(code)})`;
+    } catch {
+      this.lastError = `${call} failed`;
+    }
+    console.warn(`[slep] ${this.lastError}`);
+  }
+}
+
+/** Finds `API_1484_11` (the RTE's discovery algorithm: parents, then the opener) and makes the driver; null without an LMS. */
+export async function createDriver(_course: CourseModel): Promise<TrackingDriver | null> {
+  const api = findApi<Scorm2004Api>({ name: 'API_1484_11' });
+  return api ? new Scorm2004Driver(api) : null;
+}
+
+/**
+ * What the 2004 record says for a report (README, "Tracking rules (SCORM 2004)"):
+ *
+ * - Before the course's completion rule is met: `incomplete`, `unknown`, no score — a
+ *   score or `passed` then would let an LMS record a pass the course does not give.
+ * - A failed attempt with attempts left: `success_status = failed` and its score, but
+ *   `completion_status = incomplete`, so the LMS attempt stays open for the next try.
+ * - Passed, or failed with no attempt left: `completed` with the result and best score.
+ * - `progress` stays below 1 while `incomplete` (RTE 4.2.21: 1 is consistent only with completed).
+ */
+export function scorm2004Status(report: Report): { completion: CompletionStatus; success: SuccessStatus; score: number | null; progress: number } {
+  const progress = Math.min(clamp(report.progress, 0, 1), 0.99);
+  if (report.completion !== 'completed') return { completion: 'incomplete', success: 'unknown', score: null, progress };
+  if (report.success !== 'unknown') return { completion: 'completed', success: report.success, score: report.score, progress: 1 };
+  if (report.lastResult === 'failed') return { completion: 'incomplete', success: 'failed', score: report.score, progress };
+  return { completion: 'completed', success: 'unknown', score: null, progress: 1 };
+}
+
+/**
+ * A response in the 2004 formats (RTE, cmi.interactions.n.correct_responses.n.pattern): choice `a[,]c`,
+ * true-false `true`/`false`, matching `1[.]a[,]2[.]b`, sequencing `a[,]b[,]c`.
+ */
+export function responsePattern(record: Pick<InteractionRecord, 'type'>, response: readonly string[]): string {
+  switch (record.type) {
+    case 'true-false':
+      return response[0] === 't' || response[0] === 'true' ? 'true' : 'false';
+    case 'choice':
+      return [...response].sort().join('[,]');
+    case 'matching':
+      return response.map((pair) => pair.split('.').join('[.]')).join('[,]');
+    case 'sequencing':
+      return response.join('[,]');
+  }
+}
+
+/** A 2004 long identifier (long_identifier_type): no white space, at most 4000 characters. */
+function identifier(id: string): string {
+  return id.replace(/\s+/g, '-').slice(0, SCORM2004.limits.identifier);
+}
+
+/** localized_string_type (SPM 250): a leading `{` would be read as a language tag. */
+function description(text: string): string {
+  return text.replace(/^\{+/, '').slice(0, SCORM2004.limits.description);
+}
+
+/** A real(10,7) as the data model takes it: at most 7 decimals, no exponent. */
+function decimal(value: number): string {
+  return String(Number(value.toFixed(7)));
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function fraction(text: string): number | null {
+  return text.trim() !== '' && Number.isFinite(Number(text)) ? clamp(Number(text), 0, 1) : null;
+}
