@@ -46,7 +46,7 @@ const course: CourseModel = {
     { id: 'sharing', text: 'Explain when records may be shared' },
     { id: 'planning', text: 'Plan a joint exercise' },
   ],
-  completion: { allLessons: true, requireAssessment: true, scorm12Status: 'passed-failed' },
+  completion: { allLessons: true, requireAssessment: true, scorm12Status: 'passed-failed', cmi5MoveOn: 'CompletedAndPassed' },
   assessment: { itemsPerOutcome: 1, attempts: 2, shuffle: true },
   lessons: [],
   checks: [],
