@@ -352,7 +352,9 @@ export class Tracker {
     this.retries = 0;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    if (this.saveStatus.level === 'error' && this.saveStatus.message !== MESSAGES.unreadable) this.update({ message: '', level: 'ok' });
+    // A save that worked clears "not saved", never the facts the learner must keep seeing.
+    const lasting: readonly string[] = [MESSAGES.unreadable, MESSAGES.noLms];
+    if (this.saveStatus.level === 'error' && !lasting.includes(this.saveStatus.message)) this.update({ message: '', level: 'ok' });
   }
 
   private storage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null {

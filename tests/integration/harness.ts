@@ -49,14 +49,19 @@ export class PackagePlayer {
     this.lms = new PreviewLms({ storage: memoryStorage(), ...options });
   }
 
-  /** Launches the course: a fresh LMS session, then a new frame. */
-  async open(): Promise<Shell> {
-    this.lms.launch(window);
+  /**
+   * Launches the course: a fresh LMS session, then a new frame. `kind` picks the built
+   * package (default SCORM 1.2, whose LMS is this page's `window.API`); `query` is the
+   * launch URL's query string (the xAPI / cmi5 launch parameters).
+   */
+  async open(options: { kind?: 'scorm12' | 'xapi' | 'cmi5' | 'web'; query?: string } = {}): Promise<Shell> {
+    const kind = options.kind ?? 'scorm12';
+    if (kind === 'scorm12') this.lms.launch(window);
     const frame = document.createElement('iframe');
     frame.title = 'Course';
     frame.style.width = '1000px';
     frame.style.height = '700px';
-    frame.src = '/dist/scorm12/index.html';
+    frame.src = `/dist/${kind}/index.html${options.query ? `?${options.query}` : ''}`;
     document.body.append(frame);
     this.frame = frame;
     const shell = await until(() => frame.contentDocument?.querySelector('slep-course') as Shell | null, 'the course shell');
