@@ -29,7 +29,8 @@ export default {
   },
   plugins: [
     courseModel(),
-    nodeResolve({ browser: true, exportConditions: ['production'] }),
+    // 'module' first: @xapi/xapi's "browser" field points at a UMD build without ES exports.
+    nodeResolve({ browser: true, exportConditions: ['production'], mainFields: ['module', 'browser', 'main'] }),
     esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
     terser({ format: { comments: false } }),
   ],

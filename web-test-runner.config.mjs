@@ -1,4 +1,5 @@
 // @web/test-runner: every browser test runs in real headless Chromium.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +20,40 @@ if (!executablePath) {
 // Screenshot references live in tests/screenshots/baseline (see docs/authoring.md).
 // UPDATE_SCREENSHOTS=1 rewrites them; otherwise a missing reference fails the test.
 const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
+/**
+ * The test LRS (tests/lrs/server.ts: Learning Locker's xapi-statements behind a front server
+ * with State API, agent profiles and cmi5 fetch URLs), started on first use on loopback ports
+ * of its own, so the course talks to it cross-origin as it would to a real LRS. Tests ask
+ * `/__lrs` for its address.
+ */
+function testLrs() {
+  /** @type {Promise<string> | null} */
+  let started = null;
+  /** @type {import('node:child_process').ChildProcess | null} */
+  let child = null;
+  const start = () =>
+    new Promise((resolve, reject) => {
+      child = spawn(process.execPath, ['--import', 'tsx', 'tests/lrs/server.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      child.once('exit', (code) => reject(new Error(`The test LRS exited (${code}).`)));
+      let out = '';
+      child.stdout?.on('data', (d) => {
+        out += d;
+        const line = out.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve(JSON.parse(line).url);
+      });
+    });
+  return {
+    name: 'slep-test-lrs',
+    async serve(context) {
+      if (context.path !== '/__lrs') return undefined;
+      started ??= start();
+      return { body: JSON.stringify({ url: await started }), type: 'json' };
+    },
+    serverStop() {
+      child?.stdin?.end();
+    },
+  };
+}
 
 export default {
   files: ['tests/**/*.test.ts', '!tests/**/*.node.test.ts', '!tests/build/**', '!tests/state/**', '!tests/preview/**'],
@@ -44,6 +79,7 @@ export default {
       failureThresholdType: 'percent',
       failureThreshold: 0.2,
     }),
+    testLrs(),
   ],
   browsers: [
     chromeLauncher({

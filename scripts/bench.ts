@@ -15,6 +15,8 @@ import { decodeState, encodeState } from '../src/state/codec.js';
 export const BUDGETS = {
   /** JavaScript a learner downloads to see the first page (gzip), SCORM 1.2 package. */
   initialJsGzipKiB: 120,
+  /** The xAPI / cmi5 tracking JavaScript a learner loads at start besides the course (driver + @xapi/xapi), gzip. */
+  lrsDriverGzipKiB: 55,
   /** Each package zip. */
   zipKiB: 1024,
   /** Encoding + decoding the resume data, per save (median), ms. */
@@ -32,11 +34,15 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const app = join(root, 'dist', 'scorm12', 'app');
 const files = readdirSync(app).filter((f) => f.endsWith('.js'));
 const gz = (f: string) => gzipSync(readFileSync(join(app, f))).length;
-// The entry plus the SCORM 1.2 driver chunks it loads (the local driver only loads without an LMS).
-const initial = files.filter((f) => !f.startsWith('local-'));
+// The entry plus the SCORM 1.2 driver chunk it loads (the local driver only loads without an LMS; xAPI/cmi5 chunks only in those packages).
+const initial = files.filter((f) => !/^(local|xapi|cmi5)-/.test(f));
 const initialGz = initial.reduce((sum, f) => sum + gz(f), 0);
 rows.push([`initial JavaScript, gzip (${initial.length} files)`, kib(initialGz), initialGz / 1024 <= BUDGETS.initialJsGzipKiB]);
 for (const f of files) rows.push([`  ${f}`, `${kib(statSync(join(app, f)).size)} raw, ${kib(gz(f))} gzip`, true]);
+// The xAPI and cmi5 packages load their driver chunk (with @xapi/xapi and its bundled axios) at start.
+const lrsChunks = files.filter((f) => /^(xapi|cmi5)-/.test(f));
+const lrsGz = lrsChunks.reduce((sum, f) => sum + gz(f), 0);
+rows.push([`xAPI/cmi5 driver JavaScript, gzip (${lrsChunks.join(', ')})`, kib(lrsGz), lrsGz / 1024 <= BUDGETS.lrsDriverGzipKiB]);
 for (const zip of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.zip'))) {
   const size = statSync(join(root, 'dist', zip)).size;
   rows.push([zip, kib(size), size / 1024 <= BUDGETS.zipKiB]);

@@ -10,7 +10,7 @@ import type { TrackingDriver } from './tracking/driver.js';
  * Adding a standard = a driver file in src/tracking/, a manifest writer in manifests/,
  * and one entry here and in build/registry.ts.
  */
-export const PACKAGE_KINDS = ['scorm12', 'scorm2004', 'web'] as const;
+export const PACKAGE_KINDS = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'] as const;
 
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
 
@@ -27,6 +27,8 @@ export interface PlayerEntry {
 export const PLAYER: Record<PackageKind, PlayerEntry> = {
   scorm12: { label: 'SCORM 1.2', driver: async (course) => (await import('./tracking/scorm12.js')).createDriver(course) },
   scorm2004: { label: 'SCORM 2004 4th edition', driver: async (course) => (await import('./tracking/scorm2004.js')).createDriver(course) },
+  xapi: { label: 'xAPI', driver: async (course) => (await import('./tracking/xapi.js')).createDriver(course) },
+  cmi5: { label: 'cmi5', driver: async (course) => (await import('./tracking/cmi5.js')).createDriver(course) },
   web: { label: 'Web (this browser)', driver: async (course) => (await import('./tracking/local.js')).createDriver(course) },
 };
 

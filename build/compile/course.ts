@@ -71,7 +71,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
   });
   const outcomes = new Set(outcomeList.map((o) => o.id));
   const completion = c.get('completion');
-  completion.onlyKeys(['requireAssessment', 'scorm12Status']);
+  completion.onlyKeys(['requireAssessment', 'scorm12Status', 'cmi5MoveOn']);
   const assessment = c.get('assessment');
   assessment.onlyKeys(['minutes', 'attempts', 'shuffle']);
   const settings = {
@@ -256,6 +256,9 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
       scorm12Status: completion.has('scorm12Status')
         ? (completion.get('scorm12Status').string({ pattern: /^(passed-failed|completed)$/, patternHint: 'Write passed-failed (the default) or completed.' }) as 'passed-failed' | 'completed')
         : 'passed-failed',
+      cmi5MoveOn: completion.has('cmi5MoveOn')
+        ? (completion.get('cmi5MoveOn').string({ pattern: /^(NotApplicable|Passed|Completed|CompletedAndPassed|CompletedOrPassed)$/, patternHint: 'Write CompletedAndPassed (the default), CompletedOrPassed, Passed, Completed or NotApplicable.' }) as CourseModel['completion']['cmi5MoveOn'])
+        : 'CompletedAndPassed',
     },
     assessment: { ...settings, itemsPerAttempt },
     lessons: compiled.map((l) => l.lesson),

@@ -58,6 +58,11 @@ export interface CompletionRule {
    * whose gradebook or certification rules expect `completed`.
    */
   readonly scorm12Status: 'passed-failed' | 'completed';
+  /**
+   * cmi5 AU `moveOn` written to cmi5.xml (cmi5 §13.1.4): what the LMS needs from this AU
+   * to count it satisfied. Default `CompletedAndPassed`.
+   */
+  readonly cmi5MoveOn: 'NotApplicable' | 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed';
 }
 
 export interface CourseModel {

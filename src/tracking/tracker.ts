@@ -360,6 +360,7 @@ export class Tracker {
     this.retries = 0;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+    // A save that worked clears "not saved", never the facts the learner must keep seeing.
     if (this.saveStatus.message === MESSAGES.saveFailed) this.update({ message: '', level: 'ok' });
   }
 

@@ -55,6 +55,19 @@ describe('course compiler', () => {
     assert.ok(problem.file.endsWith('course.yaml') && problem.line > 1, `${problem.file}:${problem.line}`);
   });
 
+  it('reads the cmi5 moveOn, defaulting to CompletedAndPassed, and rejects other values at their line', () => {
+    const dir = writeCourseFiles();
+    dirs.push(dir);
+    assert.equal(compileCourse({ courseDir: dir, rootDir: dir }).model.completion.cmi5MoveOn, 'CompletedAndPassed');
+    editFile('course.yaml', (t) => t.replace('  requireAssessment: true', '  requireAssessment: true\n  cmi5MoveOn: CompletedOrPassed'))(dir);
+    assert.equal(compileCourse({ courseDir: dir, rootDir: dir }).model.completion.cmi5MoveOn, 'CompletedOrPassed');
+    const problems = problemsFor({}, editFile('course.yaml', (t) => t.replace('  requireAssessment: true', '  requireAssessment: true\n  cmi5MoveOn: Done')));
+    const problem = find(problems, /cmi5MoveOn/);
+    assert.ok(problem, JSON.stringify(problems));
+    assert.match(problem.fix, /CompletedAndPassed/);
+    assert.ok(problem.file.endsWith('course.yaml') && problem.line > 1, `${problem.file}:${problem.line}`);
+  });
+
   it('rejects a <script> in a lesson with its file and line', () => {
     const problems = problemsFor({}, editFile('lessons/02-two.md', (t) => t.replace('The team meets.', 'The team meets.\n\n<script>alert(1)</script>')));
     const p = find(problems, /<script>/);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { listDir } from '../../build/files.js';
 import { validateScorm12Manifest } from '../../build/validate-manifest.js';
+import { checkTincanManifest, validateCmi5Manifest } from '../../build/validate-xapi-manifests.js';
 import { writeCourseFiles } from '../fixtures/course-files.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -38,10 +39,10 @@ describe('npm run build', () => {
     rmSync(course, { recursive: true, force: true });
   });
 
-  it('writes a SCORM 1.2, a SCORM 2004 and a web zip named by course id and version', () => {
+  it('writes SCORM 1.2, SCORM 2004, xAPI, cmi5 and web zips named by course id and version', () => {
     assert.equal(first.status, 0, first.stderr);
     const zips = readdirSync(first.dist).filter((f) => f.endsWith('.zip')).sort();
-    assert.deepEqual(zips, ['fixture-course-1.0.0-scorm12.zip', 'fixture-course-1.0.0-scorm2004.zip', 'fixture-course-1.0.0-web.zip']);
+    assert.deepEqual(zips, ['fixture-course-1.0.0-cmi5.zip', 'fixture-course-1.0.0-scorm12.zip', 'fixture-course-1.0.0-scorm2004.zip', 'fixture-course-1.0.0-web.zip', 'fixture-course-1.0.0-xapi.zip']);
     assert.ok(readdirSync(first.dist).includes('custom-elements.json'));
   });
 
@@ -66,6 +67,27 @@ describe('npm run build', () => {
     for (const needed of ['imsmanifest.xml', 'index.html', 'app/course.js', 'imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd']) {
       assert.ok(files.includes(needed), needed);
     }
+  });
+
+  it('writes a schema-valid cmi5.xml and a tincan.xml for the course IRI', async () => {
+    const cmi5Dir = join(first.dist, 'cmi5');
+    const xml = readFileSync(join(cmi5Dir, 'cmi5.xml'), 'utf8');
+    assert.deepEqual(await validateCmi5Manifest({ xml, packageDir: cmi5Dir }), []);
+    assert.match(xml, /moveOn="CompletedAndPassed" masteryScore="0.8" launchMethod="AnyWindow"/);
+    const xapiDir = join(first.dist, 'xapi');
+    const tincan = readFileSync(join(xapiDir, 'tincan.xml'), 'utf8');
+    const courseId = /<activity id="([^"]+)"/.exec(tincan)?.[1] ?? '';
+    assert.deepEqual(checkTincanManifest({ xml: tincan, packageDir: xapiDir, courseId }), []);
+    assert.match(readFileSync(join(course, 'course.yaml'), 'utf8'), new RegExp(`^id: ${courseId.replace(/[./]/g, '\\$&')}$`, 'm'));
+  });
+
+  it('lets the xAPI and cmi5 pages reach an LRS on another origin over HTTPS (or loopback HTTP) only', () => {
+    for (const kind of ['xapi', 'cmi5']) {
+      const html = readFileSync(join(first.dist, kind, 'index.html'), 'utf8');
+      assert.match(html, /connect-src 'self' https: http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*;/, kind);
+      assert.match(html, new RegExp(`data-package="${kind}"`));
+    }
+    assert.match(readFileSync(join(first.dist, 'scorm12', 'index.html'), 'utf8'), /connect-src 'self';/);
   });
 
   it('ships a page that runs under a strict CSP and loads nothing from elsewhere', async () => {

@@ -59,17 +59,19 @@ export class PackagePlayer<L extends StandInLms = PreviewLms> {
 
   /**
    * Launches the course: a fresh LMS session, then a new frame (1000×700 unless a size is given).
-   * The rest of `options` is what the learner chose on a Moodle-like activity page (Preview = browse, new attempt).
+   * `kind` picks the built package (default: the player's); `query` is the launch URL's query
+   * string (the xAPI / cmi5 launch parameters). The rest of `options` is what the learner chose
+   * on a Moodle-like activity page (Preview = browse, new attempt).
    */
-  async open(options: MoodleLaunchRequest & { width?: number; height?: number } = {}): Promise<Shell> {
-    const { width = 1000, height = 700, ...request } = options;
+  async open(options: MoodleLaunchRequest & { width?: number; height?: number; kind?: 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5' | 'web'; query?: string } = {}): Promise<Shell> {
+    const { width = 1000, height = 700, kind = this.kind, query, ...request } = options;
     const size = { width, height };
-    this.lms.launch(window, request);
+    if (kind === 'scorm12' || kind === 'scorm2004') this.lms.launch(window, request);
     const frame = document.createElement('iframe');
     frame.title = 'Course';
     this.frame = frame;
     this.resize(size);
-    frame.src = `/dist/${this.kind}/index.html`;
+    frame.src = `/dist/${kind}/index.html${query ? `?${query}` : ''}`;
     document.body.append(frame);
     const shell = await until(() => frame.contentDocument?.querySelector('slep-course') as Shell | null, 'the course shell');
     await shell.updateComplete;

@@ -53,7 +53,7 @@ const course: CourseModel = {
     { id: 'planning', text: 'Plan a joint exercise' },
   ],
   objectives: ['roles', 'sharing', 'planning'].map((o) => ({ id: `${o}-obj`, lesson: 'lesson', outcome: o, text: o, condition: 'Given a case', standard: 'correctly', draw: 1 })),
-  completion: { allLessons: true, requireAssessment: true, scorm12Status: 'passed-failed' },
+  completion: { allLessons: true, requireAssessment: true, scorm12Status: 'passed-failed', cmi5MoveOn: 'CompletedAndPassed' },
   assessment: { itemsPerAttempt: 3, minutes: 5, attempts: 2, shuffle: true },
   lessons: [],
   checks: [],

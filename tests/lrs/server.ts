@@ -1,0 +1,251 @@
+/**
+ * The test LRS: Learning Locker's statement service (npm `xapi-statements`, in memory) as a
+ * real child process, behind a small front server that adds what it lacks — the State API,
+ * the agent profile API and the cmi5 fetch URL — checks the credentials the course sends,
+ * validates every statement with Learning Locker's validator, and can misbehave on request
+ * (answer 500, time out, drop the connection) for the outbox tests.
+ *
+ * Both listen on loopback ports chosen by the system. Run: `tsx tests/lrs/server.ts`; it
+ * prints one JSON line `{"url": "http://127.0.0.1:<port>"}` when ready and stops on SIGTERM
+ * or when its stdin closes.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+const require = createRequire(import.meta.url);
+const validate = (require('@learninglocker/xapi-validation') as { default: (data: unknown) => unknown[] }).default;
+
+/** The Basic credentials the upstream LRS accepts (AUTH_REPO=test takes any). */
+const UPSTREAM_AUTH = `Basic ${Buffer.from('test:test').toString('base64')}`;
+/** The xAPI launch credentials the course must send. */
+export const XAPI_AUTH = `Basic ${Buffer.from('learner-key:learner-secret').toString('base64')}`;
+
+type Fault = 'none' | '500' | 'timeout' | 'drop';
+
+interface Cmi5Launch {
+  readonly token: string;
+  fetchCalls: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startUpstream(): Promise<{ url: string; child: ChildProcess; dir: string }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'slep-lrs-'));
+  const main = require.resolve('xapi-statements/dist/index.js');
+  const child = spawn(process.execPath, [main], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      MODELS_REPO: 'memory',
+      STORAGE_REPO: 'local',
+      AUTH_REPO: 'test',
+      EVENTS_REPO: 'test',
+      EXPRESS_PORT: String(port),
+      FS_LOCAL_STORAGE_DIR: join(dir, 'storage'),
+      EXPRESS_MORGAN_DIRECTORY: join(dir, 'logs'),
+      WINSTON_CONSOLE_LEVEL: 'error',
+      NODE_NO_WARNINGS: '1',
+      SERVICE_AWAIT_UPDATES: 'true',
+    },
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`xapi-statements exited: ${output}`);
+    try {
+      const r = await fetch(`${url}/xAPI/about`, { headers: { 'X-Experience-API-Version': '1.0.3' } });
+      if (r.status < 500) return { url, child, dir };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`xapi-statements did not start: ${output}`);
+}
+
+function body(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (d) => (text += d));
+    req.on('end', () => resolve(text));
+  });
+}
+
+/** A canonical key for an agent in a query string (so `{"mbox":…}` matches however it is spelled). */
+function agentKey(text: string | null): string {
+  try {
+    const a = JSON.parse(text ?? '') as Record<string, unknown>;
+    const account = a.account as { homePage?: string; name?: string } | undefined;
+    return String(a.mbox ?? a.mbox_sha1sum ?? a.openid ?? (account ? `${account.homePage}|${account.name}` : ''));
+  } catch {
+    return '';
+  }
+}
+
+export async function startLrs(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const upstream = await startUpstream();
+  const documents = new Map<string, { contentType: string; body: string }>();
+  const launches = new Map<string, Cmi5Launch>();
+  const tokens = new Set<string>([XAPI_AUTH]);
+  /** Statement ids in the order the LRS first stored them, with what the validator said. */
+  const delivered: string[] = [];
+  const problems: { id: string; warnings: unknown[] }[] = [];
+  const requests: { method: string; path: string; status: number }[] = [];
+  let fault: Fault = 'none';
+  let faultCount = 0;
+  const hanging = new Set<ServerResponse>();
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag, X-Experience-API-Version');
+    res.setHeader('Access-Control-Max-Age', '600');
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    const send = (status: number, data?: unknown, type = 'application/json') => {
+      requests.push({ method: req.method ?? '', path: url.pathname, status });
+      res.writeHead(status, data === undefined ? {} : { 'Content-Type': type });
+      res.end(data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data));
+    };
+    const text = await body(req);
+
+    // Test controls.
+    if (url.pathname === '/__control/fault' && req.method === 'POST') {
+      const c = JSON.parse(text) as { fault: Fault; count?: number };
+      fault = c.fault;
+      faultCount = c.count ?? Number.POSITIVE_INFINITY;
+      if (fault === 'none') for (const r of hanging) r.destroy();
+      return send(204);
+    }
+    if (url.pathname === '/__control/log') return send(200, { delivered, problems, requests, fetchCalls: Object.fromEntries([...launches].map(([k, v]) => [k, v.fetchCalls])) });
+    if (url.pathname === '/__control/cmi5-launch' && req.method === 'POST') {
+      // What a cmi5 LMS does before launching an AU (cmi5 §10): LMS.LaunchData, a session, a fetch URL.
+      const c = JSON.parse(text) as { actor: unknown; registration: string; activityId: string; publisherId: string; launchMode: string; masteryScore?: number; moveOn: string; returnURL?: string };
+      const session = randomUUID();
+      const token = Buffer.from(`cmi5:${session}`).toString('base64');
+      launches.set(session, { token: `Basic ${token}`, fetchCalls: 0 });
+      const launchData = {
+        contextTemplate: { contextActivities: { grouping: [{ objectType: 'Activity', id: c.publisherId }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': session } },
+        launchMode: c.launchMode,
+        moveOn: c.moveOn,
+        ...(c.masteryScore !== undefined ? { masteryScore: c.masteryScore } : {}),
+        ...(c.returnURL ? { returnURL: c.returnURL } : {}),
+      };
+      documents.set(`state|${c.activityId}|${agentKey(JSON.stringify(c.actor))}|${c.registration}|LMS.LaunchData`, { contentType: 'application/json', body: JSON.stringify(launchData) });
+      return send(200, { session, fetch: `http://127.0.0.1:${port()}/cmi5/fetch/${session}` });
+    }
+    if (url.pathname.startsWith('/cmi5/fetch/') && req.method === 'POST') {
+      const launch = launches.get(url.pathname.slice('/cmi5/fetch/'.length));
+      if (!launch) return send(200, { 'error-code': '3', 'error-text': 'Unknown fetch URL' });
+      launch.fetchCalls += 1;
+      // cmi5 §8.2: the fetch URL answers the token once; later calls get an error (still HTTP 200).
+      if (launch.fetchCalls > 1) return send(200, { 'error-code': '1', 'error-text': 'Already in use' });
+      tokens.add(launch.token);
+      return send(200, { 'auth-token': launch.token.slice('Basic '.length) });
+    }
+
+    if (!url.pathname.startsWith('/xapi/')) return send(404, { error: 'not found' });
+    if (!tokens.has(req.headers.authorization ?? '')) return send(401, { error: 'unknown credentials' });
+    const resource = url.pathname.slice('/xapi/'.length);
+
+    if (resource === 'statements') {
+      if (fault !== 'none' && faultCount > 0) {
+        faultCount -= 1;
+        const current = fault;
+        if (faultCount <= 0) fault = 'none';
+        if (current === '500') return send(500, { error: 'induced failure' });
+        if (current === 'drop') return void req.socket.destroy();
+        hanging.add(res);
+        res.on('close', () => hanging.delete(res));
+        return; // time-out: never answer
+      }
+      const headers = { 'X-Experience-API-Version': '1.0.3', Authorization: UPSTREAM_AUTH, 'Content-Type': 'application/json' };
+      const response = await fetch(`${upstream.url}/xAPI/statements${url.search}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : text });
+      const answer = await response.text();
+      if (req.method !== 'GET' && (response.status === 200 || response.status === 204)) {
+        const posted = JSON.parse(text) as { id: string } | { id: string }[];
+        for (const statement of Array.isArray(posted) ? posted : [posted]) {
+          if (delivered.includes(statement.id)) continue;
+          delivered.push(statement.id);
+          const warnings = validate(statement);
+          if (warnings.length) problems.push({ id: statement.id, warnings });
+        }
+      }
+      return send(response.status, answer || undefined);
+    }
+
+    if (resource === 'activities/state' || resource === 'agents/profile') {
+      const q = url.searchParams;
+      const key =
+        resource === 'activities/state'
+          ? `state|${q.get('activityId')}|${agentKey(q.get('agent'))}|${q.get('registration') ?? ''}|${q.get('stateId')}`
+          : `profile|${agentKey(q.get('agent'))}|${q.get('profileId')}`;
+      if (req.method === 'GET') {
+        const doc = documents.get(key);
+        if (!doc) return send(404, { error: 'no document' });
+        return send(200, doc.body, doc.contentType);
+      }
+      if (req.method === 'PUT' || req.method === 'POST') {
+        const old = documents.get(key);
+        let next = text;
+        if (req.method === 'POST' && old) next = JSON.stringify({ ...JSON.parse(old.body), ...JSON.parse(text) });
+        documents.set(key, { contentType: req.headers['content-type'] ?? 'application/json', body: next });
+        return send(204);
+      }
+      if (req.method === 'DELETE') {
+        documents.delete(key);
+        return send(204);
+      }
+    }
+    if (resource === 'about') return send(200, { version: ['1.0.3'] });
+    return send(404, { error: 'not supported here' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = () => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  };
+  const stop = async () => {
+    for (const r of hanging) r.destroy();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    upstream.child.kill();
+    rmSync(upstream.dir, { recursive: true, force: true });
+  };
+  return { url: `http://127.0.0.1:${port()}`, stop };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const lrs = await startLrs();
+  process.stdout.write(`${JSON.stringify({ url: lrs.url })}\n`);
+  const quit = () => void lrs.stop().then(() => process.exit(0));
+  process.on('SIGTERM', quit);
+  process.on('SIGINT', quit);
+  process.stdin.on('end', quit);
+  process.stdin.resume();
+}
