@@ -7,6 +7,7 @@ import { SlepAnswerEvent } from '../../events/answer.js';
 import { SlepAssessmentAnswerEvent, SlepAssessmentEvent } from '../../events/assessment.js';
 import { SlepNavigateEvent } from '../../events/navigate.js';
 import { PAGES, pageOrder, progress } from '../../state/attempt.js';
+import { pageGate } from '../lazy/page-gate.js';
 import type { AttemptStore } from '../../state/store.js';
 import type { TrackingStatus } from '../../tracking/status.js';
 import type { Tracker } from '../../tracking/tracker.js';
@@ -199,6 +200,9 @@ export class SlepCourse extends LitElement {
   }
 
   private renderPage(page: string) {
+    // Pages other than the welcome are separate chunks, loaded (and prefetched) as needed.
+    const loading = this.store && pageGate(this, this.store.course, page);
+    if (loading) return loading;
     switch (page) {
       case PAGES.welcome:
         return html`<slep-welcome></slep-welcome>`;

@@ -1,16 +1,14 @@
+import './welcome-define.js';
 import { SlepCertificate } from './certificate.js';
 import { SlepResources } from './resources.js';
-import { SlepWelcome } from './welcome.js';
 import { SlepWorkbook } from './workbook.js';
 
-customElements.define('slep-welcome', SlepWelcome);
 customElements.define('slep-workbook', SlepWorkbook);
 customElements.define('slep-resources', SlepResources);
 customElements.define('slep-certificate', SlepCertificate);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'slep-welcome': SlepWelcome;
     'slep-workbook': SlepWorkbook;
     'slep-resources': SlepResources;
     'slep-certificate': SlepCertificate;
