@@ -33,6 +33,7 @@ function courseModel() {
       if (id === `\0${COURSE}`) {
         const importers = Object.keys(parts).map((name) => `${JSON.stringify(name)}: () => import(${JSON.stringify(CONTENT + name)})`);
         return [
+          `import ${JSON.stringify(resolve(ROOT, 'src/model/chunk-import.ts'))};`,
           `import { expandCourse } from ${JSON.stringify(resolve(ROOT, 'src/model/skeleton.ts'))};`,
           `import { registerContent } from ${JSON.stringify(resolve(ROOT, 'src/model/loader.ts'))};`,
           `const course = expandCourse(${JSON.stringify(compactCourse(model))});`,
@@ -47,6 +48,9 @@ function courseModel() {
       }
       return null;
     },
+    // import('./chunk.js') → __slepImport('./chunk.js', import.meta.url): a retry after a
+    // failed load asks for a new address (src/model/chunk-import.ts).
+    renderDynamicImport: ({ targetModuleId }) => (targetModuleId ? { left: '__slepImport(', right: ', import.meta.url)' } : null),
   };
 }
 

@@ -45,7 +45,11 @@ export class PackagePlayer {
   readonly lms: PreviewLms;
   frame: HTMLIFrameElement | null = null;
 
-  constructor(options: PreviewLmsOptions = {}) {
+  /** `src`: the package's launch page (default the built dist/scorm12). */
+  constructor(
+    options: PreviewLmsOptions = {},
+    private readonly src = '/dist/scorm12/index.html',
+  ) {
     this.lms = new PreviewLms({ storage: memoryStorage(), ...options });
   }
 
@@ -56,7 +60,7 @@ export class PackagePlayer {
     frame.title = 'Course';
     frame.style.width = '1000px';
     frame.style.height = '700px';
-    frame.src = '/dist/scorm12/index.html';
+    frame.src = this.src;
     document.body.append(frame);
     this.frame = frame;
     const shell = await until(() => frame.contentDocument?.querySelector('slep-course') as Shell | null, 'the course shell');

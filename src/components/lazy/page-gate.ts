@@ -48,7 +48,8 @@ function isReady(course: CourseModel, page: string): boolean {
 /** Loads what `page` needs (code and content, in parallel). */
 export function loadPage(course: CourseModel, page: string): Promise<void> {
   const code = codeFor(page);
-  return Promise.all([code?.load(), loadContent(course, contentFor(course, page))]).then(() => undefined);
+  const needsCode = code && customElements.get(code.tag) === undefined;
+  return Promise.all([needsCode ? code.load() : undefined, loadContent(course, contentFor(course, page))]).then(() => undefined);
 }
 
 interface GateState {
