@@ -91,7 +91,7 @@ describe('loading the course as it is needed (built SCORM 1.2 package)', () => {
     expect(shell.store.state.checks[check.id]).to.deep.equal(correctResponse(check));
     expect(await pageHeading(player, 'slep-lesson')).to.equal(lesson.title);
     const question = await until(
-      () => deepQueryAll<HTMLElement & { item: { id: string }; response: readonly string[] }>(shell.shadowRoot ?? document, 'slep-question')[0],
+      () => deepQueryAll<HTMLElement & { item: { id: string; stemHtml: string }; response: readonly string[] }>(shell.shadowRoot ?? document, 'slep-question')[0],
       'the knowledge check',
     );
     expect(question.item.id).to.equal(check.id);
