@@ -55,6 +55,28 @@ function testLrs() {
   };
 }
 
+/**
+ * The built SCORM 1.2 package under a fresh address per test run, for tests of
+ * loading: /fresh/<run>/<file> serves dist/scorm12/<file> with no caching (each <run>
+ * is a new cache key), and while the page has the cookie `slep-fail-chunk=<text>`,
+ * files whose path contains <text> answer 404, to play a dropped connection.
+ */
+async function freshPackage(ctx, next) {
+  const match = /^\/fresh\/[^/]+\/(.+)$/.exec(ctx.path);
+  if (!match) return next();
+  const file = match[1];
+  const fail = /(?:^|;\s*)slep-fail-chunk=([^;]+)/.exec(ctx.get('cookie'))?.[1];
+  ctx.set('Cache-Control', 'no-store');
+  if (fail && file.includes(decodeURIComponent(fail))) {
+    ctx.status = 404;
+    ctx.body = 'Not found';
+    return;
+  }
+  ctx.path = `/dist/scorm12/${file}`;
+  await next();
+  ctx.set('Cache-Control', 'no-store');
+}
+
 export default {
   files: ['tests/**/*.test.ts', '!tests/**/*.node.test.ts', '!tests/build/**', '!tests/state/**', '!tests/preview/**'],
   nodeResolve: true,
@@ -62,6 +84,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
+  middleware: [freshPackage],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     visualRegressionPlugin({

@@ -29,8 +29,14 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:
 noscript p,#app>p{padding:1rem;max-width:40rem}
 `;
 
-export function indexHtml(options: { course: CourseModel; kind: string; connectSrc?: string }): string {
+/**
+ * The launch page. `preload` lists the scripts (paths under app/) the first screen
+ * needs besides app/course.js, e.g. the tracking driver: declared up front, they
+ * download alongside the entry script instead of after it.
+ */
+export function indexHtml(options: { course: CourseModel; kind: string; connectSrc?: string; preload?: readonly string[] }): string {
   const { course } = options;
+  const preload = (options.preload ?? []).map((file) => `<link rel="modulepreload" href="app/${escapeXml(file)}">\n`).join('');
   return `<!doctype html>
 <html lang="${escapeXml(course.language)}" data-package="${escapeXml(options.kind)}">
 <head>
@@ -41,7 +47,7 @@ export function indexHtml(options: { course: CourseModel; kind: string; connectS
 <title>${escapeXml(course.title)}</title>
 <link rel="stylesheet" href="app/base.css">
 <script type="module" src="app/course.js"></script>
-</head>
+${preload}</head>
 <body>
 <div id="app"><p>Loading the course…</p></div>
 <noscript><p>This course needs JavaScript. Please turn it on, or ask your learning system administrator for help.</p></noscript>

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from '
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { rollup } from 'rollup';
-import type { RollupOptions } from 'rollup';
+import type { OutputChunk, RollupOptions } from 'rollup';
 import type { CourseModel } from '../src/model/course.js';
 import { indexHtml, BASE_CSS } from './html.js';
 import { BUILD, PACKAGE_KINDS, zipName } from './registry.js';
@@ -19,7 +19,7 @@ export async function buildPackages(options: { root: string; model: CourseModel;
   rmSync(generated, { recursive: true, force: true });
   mkdirSync(generated, { recursive: true });
   writeFileSync(join(generated, 'course.json'), JSON.stringify(model));
-  await bundle(root);
+  const chunks = await bundle(root);
 
   rmSync(outDir, { recursive: true, force: true });
   const written: string[] = [];
@@ -30,7 +30,7 @@ export async function buildPackages(options: { root: string; model: CourseModel;
     writeFileSync(join(dir, 'app', 'base.css'), BASE_CSS);
     const assets = join(options.courseDir, 'assets');
     if (existsSync(assets)) cpSync(assets, join(dir, 'assets'), { recursive: true });
-    writeFileSync(join(dir, 'index.html'), indexHtml({ course: model, kind: pkg.kind, connectSrc: pkg.connectSrc }));
+    writeFileSync(join(dir, 'index.html'), indexHtml({ course: model, kind: pkg.kind, connectSrc: pkg.connectSrc, preload: firstScreenChunks(chunks, pkg.driverModule) }));
     await pkg.manifest?.({ dir, model });
     const zip = join(outDir, zipName(model, pkg.kind));
     await writeDeterministicZip({ sourceDir: dir, outFile: zip });
@@ -48,15 +48,36 @@ function writeElementsManifest(root: string, outDir: string): void {
   if (result.status !== 0) throw new Error(`custom-elements manifest: ${result.stderr || result.stdout}`);
 }
 
-async function bundle(root: string): Promise<void> {
+/**
+ * The chunks the first screen needs besides the entry: what the entry imports
+ * statically, and this package's tracking driver (src/tracking/<tracking>.ts) with
+ * its own static imports. Content and page chunks are not among them.
+ */
+export function firstScreenChunks(chunks: readonly OutputChunk[], tracking: string): string[] {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const found = new Set<string>();
+  const add = (chunk: OutputChunk | undefined): void => {
+    if (!chunk || found.has(chunk.fileName)) return;
+    found.add(chunk.fileName);
+    chunk.imports.forEach((file) => add(byName.get(file)));
+  };
+  const entry = chunks.find((c) => c.isEntry);
+  add(entry);
+  add(chunks.find((c) => c.moduleIds.some((id) => id.replace(/\\/g, '/').endsWith(`/src/tracking/${tracking}.ts`))));
+  if (entry) found.delete(entry.fileName);
+  return [...found].sort();
+}
+
+async function bundle(root: string): Promise<OutputChunk[]> {
   const config = (await import(join(root, 'rollup.config.js'))).default as RollupOptions;
   const cwd = process.cwd();
   process.chdir(root);
   try {
     const build = await rollup({ ...config, onwarn: (warning, warn) => (warning.code === 'THIS_IS_UNDEFINED' ? undefined : warn(warning)) });
     const output = config.output;
-    await build.write(Array.isArray(output) ? (output[0] ?? {}) : (output ?? {}));
+    const written = await build.write(Array.isArray(output) ? (output[0] ?? {}) : (output ?? {}));
     await build.close();
+    return written.output.filter((o): o is OutputChunk => o.type === 'chunk');
   } finally {
     process.chdir(cwd);
   }

@@ -20,6 +20,8 @@ import { checkTincanManifest, validateCmi5Manifest } from './validate-xapi-manif
 export interface BuildEntry {
   /** The zip is `<slug>-<version>-<suffix>.zip`. */
   readonly suffix: string;
+  /** The driver file in src/tracking/ (without .ts): the first screen preloads its chunk. */
+  readonly driverModule: string;
   /** CSP `connect-src` for this package (`'self'` unless it must reach an LRS known only at launch). */
   readonly connectSrc: string;
   /** Writes the manifest (and schemas) into the package folder and validates it; throws on a problem. */
@@ -38,11 +40,11 @@ export interface BuildEntry {
 export const LRS_CONNECT_SRC = "'self' https: http://127.0.0.1:* http://localhost:*";
 
 export const BUILD: Record<PackageKind, BuildEntry> = {
-  scorm12: { suffix: 'scorm12', connectSrc: "'self'", manifest: writeScorm12Manifest },
-  scorm2004: { suffix: 'scorm2004', connectSrc: "'self'", manifest: writeScorm2004Manifest },
-  xapi: { suffix: 'xapi', connectSrc: LRS_CONNECT_SRC, manifest: writeTincanManifest },
-  cmi5: { suffix: 'cmi5', connectSrc: LRS_CONNECT_SRC, manifest: writeCmi5Manifest },
-  web: { suffix: 'web', connectSrc: "'self'" },
+  scorm12: { suffix: 'scorm12', driverModule: 'scorm12', connectSrc: "'self'", manifest: writeScorm12Manifest },
+  scorm2004: { suffix: 'scorm2004', driverModule: 'scorm2004', connectSrc: "'self'", manifest: writeScorm2004Manifest },
+  xapi: { suffix: 'xapi', driverModule: 'xapi', connectSrc: LRS_CONNECT_SRC, manifest: writeTincanManifest },
+  cmi5: { suffix: 'cmi5', driverModule: 'cmi5', connectSrc: LRS_CONNECT_SRC, manifest: writeCmi5Manifest },
+  web: { suffix: 'web', driverModule: 'local', connectSrc: "'self'" },
 };
 
 export { PACKAGE_KINDS };

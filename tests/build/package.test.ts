@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { listDir } from '../../build/files.js';
 import { validateScorm12Manifest } from '../../build/validate-manifest.js';
 import { checkTincanManifest, validateCmi5Manifest } from '../../build/validate-xapi-manifests.js';
+import type { CourseModel } from '../../src/model/course.js';
 import { writeCourseFiles } from '../fixtures/course-files.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -112,6 +113,29 @@ describe('npm run build', () => {
     const scorm = chunks.find((f) => readFileSync(join(app, f), 'utf8').includes('cmi.suspend_data'));
     assert.ok(scorm, 'a chunk holds the SCORM 1.2 driver');
     assert.doesNotMatch(entry, /cmi\.suspend_data/, 'the entry does not include the driver');
+  });
+
+  it('splits the course: the entry has no lesson text or bank; each lesson, the bank, workbook and resources are chunks; the driver is preloaded', () => {
+    const model = JSON.parse(readFileSync(join(work, 'a-gen', 'course.json'), 'utf8')) as CourseModel;
+    for (const pkg of ['scorm12', 'web'] as const) {
+      const dir = join(first.dist, pkg);
+      const app = readdirSync(join(dir, 'app'));
+      const entry = readFileSync(join(dir, 'app', 'course.js'), 'utf8');
+      const lesson = model.lessons[0];
+      const prose = lesson?.blocks.find((b) => b.kind === 'prose');
+      assert.ok(prose && prose.kind === 'prose' && model.bank[0]);
+      assert.ok(!entry.includes(prose.html.slice(0, 40)), 'lesson text is not in the entry');
+      assert.ok(!entry.includes(JSON.stringify(model.bank[0].stemText).slice(1, 40)), 'bank text is not in the entry');
+      assert.ok(entry.includes(model.bank[0].id), 'bank ids are (the skeleton)');
+      for (const part of [...model.lessons.map((l) => `lesson-${l.id}`), 'bank', 'workbook', 'resources']) {
+        assert.ok(app.some((f) => f.startsWith(`content-${part}-`)), `a chunk for ${part}`);
+      }
+      const html = readFileSync(join(dir, 'index.html'), 'utf8');
+      const preloaded = [...html.matchAll(/<link rel="modulepreload" href="app\/([^"]+)">/g)].map((m) => m[1] ?? '');
+      const driver = preloaded.find((f) => readFileSync(join(dir, 'app', f), 'utf8').includes(pkg === 'scorm12' ? 'cmi.suspend_data' : 'localStorage'));
+      assert.ok(driver, `${pkg} preloads its tracking driver`);
+      assert.ok(preloaded.every((f) => !f.startsWith('content-')), 'no content chunk is preloaded');
+    }
   });
 
   it('fails on a broken course file with file, line and fix, and writes no package', () => {

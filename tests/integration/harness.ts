@@ -52,7 +52,11 @@ export class PackagePlayer<L extends StandInLms = PreviewLms> {
   readonly kind: 'scorm12' | 'scorm2004';
   frame: HTMLIFrameElement | null = null;
 
-  constructor(options: PreviewLmsOptions & { kind?: 'scorm12' | 'scorm2004'; lms?: L } = {}) {
+  /** `src`: the package's launch page (default the built dist/<kind>/index.html). */
+  constructor(
+    options: PreviewLmsOptions & { kind?: 'scorm12' | 'scorm2004'; lms?: L } = {},
+    private readonly src?: string,
+  ) {
     this.kind = options.kind ?? 'scorm12';
     this.lms = options.lms ?? (new PreviewLms({ storage: memoryStorage(), ...options }) as unknown as L);
   }
@@ -71,7 +75,7 @@ export class PackagePlayer<L extends StandInLms = PreviewLms> {
     frame.title = 'Course';
     this.frame = frame;
     this.resize(size);
-    frame.src = `/dist/${kind}/index.html${query ? `?${query}` : ''}`;
+    frame.src = `${this.src ?? `/dist/${kind}/index.html`}${query ? `?${query}` : ''}`;
     document.body.append(frame);
     const shell = await until(() => frame.contentDocument?.querySelector('slep-course') as Shell | null, 'the course shell');
     await shell.updateComplete;

@@ -11,6 +11,7 @@ import { SlepLessonEndEvent } from '../../events/lesson-end.js';
 import { SlepNavigateEvent } from '../../events/navigate.js';
 import type { LaunchInfo, SaveStatus } from '../../model/launch.js';
 import { isAssessmentDone, isFinished, isLessonDone, PAGES, pageOrder, progress } from '../../state/attempt.js';
+import { pageGate } from '../lazy/page-gate.js';
 import type { AttemptStore } from '../../state/store.js';
 import { sharedStyles } from '../styles/shared.js';
 import { courseStyles } from './styles.js';
@@ -291,6 +292,9 @@ export class SlepCourse extends LitElement {
   }
 
   private renderPage(page: string) {
+    // Pages other than the welcome are separate chunks, loaded (and prefetched) as needed.
+    const loading = this.store && pageGate(this, this.store.course, page);
+    if (loading) return loading;
     switch (page) {
       case PAGES.welcome:
         return html`<slep-welcome></slep-welcome>`;

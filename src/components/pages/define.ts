@@ -1,10 +1,9 @@
+import './welcome-define.js';
 import { SlepCertificate } from './certificate.js';
 import { SlepEvaluation } from './evaluation.js';
 import { SlepResources } from './resources.js';
-import { SlepWelcome } from './welcome.js';
 import { SlepWorkbook } from './workbook.js';
 
-customElements.define('slep-welcome', SlepWelcome);
 customElements.define('slep-workbook', SlepWorkbook);
 customElements.define('slep-resources', SlepResources);
 customElements.define('slep-evaluation', SlepEvaluation);
@@ -12,7 +11,6 @@ customElements.define('slep-certificate', SlepCertificate);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'slep-welcome': SlepWelcome;
     'slep-workbook': SlepWorkbook;
     'slep-resources': SlepResources;
     'slep-evaluation': SlepEvaluation;

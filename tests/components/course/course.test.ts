@@ -1,6 +1,10 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/components/course/define.js';
+// Every page defined up front: these tests are about the shell, not about loading pages as needed.
+import '../../../src/components/lesson/define.js';
+import '../../../src/components/assessment/define.js';
+import '../../../src/components/pages/define.js';
 import type { SlepCourse } from '../../../src/components/course/course.js';
 import { connectShell } from '../../../src/app.js';
 import { AttemptStore } from '../../../src/state/store.js';
