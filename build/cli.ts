@@ -6,6 +6,10 @@ import { resolve } from 'node:path';
 import { compileCourse, CONTENT_RULES } from './compile/course.js';
 import type { CompileReport } from './compile/course.js';
 import { ContentError } from './compile/problems.js';
+import { worstCaseResumeData } from '../src/state/worst-case.js';
+
+/** SCORM 1.2 cmi.suspend_data: the smallest resume-data limit of every package kind. */
+const RESUME_BUDGET = 4096;
 import { QUALITY_LIMITS } from './compile/quality.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -35,6 +39,17 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { model, report } = compileCourse({ courseDir, rootDir: root });
   printReport(report);
+  // The worst case of this course's resume data must fit the smallest target (SCORM 1.2).
+  const worst = worstCaseResumeData(model).length;
+  console.log(`Resume data, worst case: ${worst} of ${RESUME_BUDGET} characters (SCORM 1.2 cmi.suspend_data)`);
+  if (worst > RESUME_BUDGET) {
+    console.error(
+      `course/: the worst-case resume data is ${worst} characters, over SCORM 1.2's ${RESUME_BUDGET}. ` +
+        'Fix: fewer knowledge checks or assessment items per attempt, or shorter item ids.',
+    );
+    console.error('\nNo package was written. Fix the problems above and build again.');
+    process.exit(1);
+  }
   if (checkOnly) {
     console.log(`Course OK: ${model.lessons.length} lessons, ${model.checks.length} knowledge checks, ${model.bank.length} bank items.`);
     return;
