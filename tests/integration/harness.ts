@@ -38,7 +38,7 @@ interface Shell extends HTMLElement {
 }
 
 /** A stand-in LMS the player can launch: it installs its API on the window. */
-interface StandInLms {
+export interface StandInLms {
   launch(win: Window, request?: MoodleLaunchRequest): unknown;
 }
 

@@ -4,6 +4,7 @@ import type { PreviewLms2004Options } from '../../preview/lms2004.js';
 import { correctResponse } from '../../src/model/response.js';
 import { isIsoDuration, isIsoTimestamp } from '../../src/tracking/iso8601.js';
 import { memoryStorage, PackagePlayer } from './harness.js';
+import { answerAssessment, visitEveryLesson } from './walk.js';
 
 type Interaction = { id: string; type: string; result: string; latency: string; timestamp: string; learner_response: string; description: string; correct_responses: Record<string, { pattern: string }>; objectives: Record<string, { id: string }> };
 type Cmi = {
@@ -29,25 +30,6 @@ const live = (player: PackagePlayer<PreviewLms2004>) => player.lms.cmi() as Cmi;
 const interactionsOf = (cmi: Cmi) => Object.entries(cmi.cmi.interactions ?? {}).filter(([k]) => /^\d+$/.test(k)).map(([, v]) => v);
 const objectivesOf = (cmi: Cmi) => Object.entries(cmi.cmi.objectives ?? {}).filter(([k]) => /^\d+$/.test(k)).map(([, v]) => v);
 const setsOf = (player: PackagePlayer<PreviewLms2004>) => player.lms.calls.filter((c) => c.fn === 'SetValue');
-
-async function visitEveryLesson(player: PackagePlayer<PreviewLms2004>): Promise<void> {
-  for (const lesson of player.course.lessons) await player.fire('slep-course', 'slep-navigate', { page: lesson.id });
-}
-
-/** Starts an attempt and answers every drawn item, right or wrong. */
-async function answerAssessment(player: PackagePlayer<PreviewLms2004>, correct: (index: number) => boolean): Promise<void> {
-  await player.fire('slep-course', 'slep-navigate', { page: 'assessment' });
-  await player.fire('slep-assessment', 'slep-assessment', { command: 'start' });
-  const { items } = player.shell.store.state.assessment;
-  for (const [i, id] of items.entries()) {
-    const item = player.course.bank.find((x) => x.id === id);
-    if (!item) throw new Error(`unknown item ${id}`);
-    const right = correctResponse(item);
-    const wrong = item.type === 'ordering' ? [...right].reverse() : item.type === 'matching' ? right.map((p, j) => `${p.split('.')[0]}.${right[(j + 1) % right.length]?.split('.')[1]}`) : item.type === 'multiple' ? right.slice(0, 1) : [item.type === 'true-false' ? (right[0] === 't' ? 'f' : 't') : (item.choices.find((c) => !c.correct)?.id ?? 'a')];
-    await player.fire('slep-assessment', 'slep-assessment-answer', { itemId: id, response: correct(i) ? right : wrong, latency: 10 + i / 100 });
-  }
-  await player.fire('slep-assessment', 'slep-assessment', { command: 'submit' });
-}
 
 describe('the built SCORM 2004 package under scorm-again', () => {
   let player: PackagePlayer<PreviewLms2004>;

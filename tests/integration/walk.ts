@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { correctResponse } from '../../src/model/response.js';
 import type { Item } from '../../src/model/course.js';
-import type { PackagePlayer } from './harness.js';
+import type { PackagePlayer, StandInLms } from './harness.js';
 
 /** Opens every lesson in order, as a learner pressing Next would. */
-export async function visitEveryLesson(player: PackagePlayer, count = Number.POSITIVE_INFINITY): Promise<void> {
+export async function visitEveryLesson<L extends StandInLms>(player: PackagePlayer<L>, count = Number.POSITIVE_INFINITY): Promise<void> {
   for (const lesson of player.course.lessons.slice(0, count)) {
     await player.fire('slep-course', 'slep-navigate', { page: lesson.id });
     expect(player.shell.store.state.location).to.equal(lesson.id);
@@ -22,14 +22,14 @@ export function wrongResponse(item: Item): string[] {
 }
 
 /** Starts an attempt and answers every drawn item, those where `correct(index)` correctly; then submits. */
-export async function answerAssessment(player: PackagePlayer, correct: (index: number) => boolean): Promise<void> {
+export async function answerAssessment<L extends StandInLms>(player: PackagePlayer<L>, correct: (index: number) => boolean): Promise<void> {
   await player.fire('slep-course', 'slep-navigate', { page: 'assessment' });
   await player.fire('slep-assessment', 'slep-assessment', { command: 'start' });
   const { items } = player.shell.store.state.assessment;
   for (const [i, id] of items.entries()) {
     const item = player.course.bank.find((x) => x.id === id);
     if (!item) throw new Error(`unknown item ${id}`);
-    await player.fire('slep-assessment', 'slep-assessment-answer', { itemId: id, response: correct(i) ? correctResponse(item) : wrongResponse(item), latency: 10 + i });
+    await player.fire('slep-assessment', 'slep-assessment-answer', { itemId: id, response: correct(i) ? correctResponse(item) : wrongResponse(item), latency: 10 + i / 100 });
   }
   await player.fire('slep-assessment', 'slep-assessment', { command: 'submit' });
 }
