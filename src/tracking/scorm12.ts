@@ -157,6 +157,16 @@ export class Scorm12Driver implements TrackingDriver {
     return good;
   }
 
+  /** The index an interaction is written at: kept per id, so a retry rewrites the same entry. */
+  private interactionIndex(id: string): number {
+    let n = this.indexOf.get(id);
+    if (n === undefined) {
+      n = Math.max(Number(this.get('cmi.interactions._count')) || 0, ...[...this.indexOf.values()].map((i) => i + 1));
+      this.indexOf.set(id, n);
+    }
+    return n;
+  }
+
   private recordInteractions(records: readonly InteractionRecord[]): boolean {
     if (!this.interactionsSupported) return true;
     let good = true;
@@ -164,13 +174,7 @@ export class Scorm12Driver implements TrackingDriver {
       if (r.kind !== 'assessment') continue;
       const id = identifier(r.id);
       if (this.written.has(id)) continue;
-      let n = this.indexOf.get(id);
-      if (n === undefined) {
-        n = Number(this.get('cmi.interactions._count')) || 0;
-        n = Math.max(n, ...[...this.indexOf.values()].map((i) => i + 1));
-        this.indexOf.set(id, n);
-      }
-      const base = `cmi.interactions.${n}`;
+      const base = `cmi.interactions.${this.interactionIndex(id)}`;
       let all = this.set(`${base}.id`, id);
       all = this.set(`${base}.objectives.0.id`, identifier(r.objective)) && all;
       all = this.set(`${base}.time`, scorm12Time(r.timestamp)) && all;
@@ -198,13 +202,7 @@ export class Scorm12Driver implements TrackingDriver {
       if (key === 'comments' && !value.trim()) continue;
       const id = identifier(`eval-${key}`);
       if (this.written.has(id)) continue;
-      let n = this.indexOf.get(id);
-      if (n === undefined) {
-        n = Number(this.get('cmi.interactions._count')) || 0;
-        n = Math.max(n, ...[...this.indexOf.values()].map((i) => i + 1));
-        this.indexOf.set(id, n);
-      }
-      const base = `cmi.interactions.${n}`;
+      const base = `cmi.interactions.${this.interactionIndex(id)}`;
       let all = this.set(`${base}.id`, id);
       all = this.set(`${base}.time`, scorm12Time(at)) && all;
       all = this.set(`${base}.type`, likert ? 'likert' : 'fill-in') && all;
