@@ -1,7 +1,7 @@
 import type { CourseModel } from '../model/course.js';
 import type { LaunchInfo, SaveStatus } from '../model/launch.js';
 import type { Action, AttemptState } from '../state/attempt.js';
-import { decodeResume, EMPTY_META, encodeState, ResumeDataError } from '../state/codec.js';
+import { decodeResume, encodeState, ResumeDataError } from '../state/codec.js';
 import type { ResumeMeta } from '../state/codec.js';
 import type { AttemptStore } from '../state/store.js';
 import type { Launch, Save, TrackingDriver, TrackingEvent } from './driver.js';
@@ -440,4 +440,3 @@ function safely(fn: () => boolean): boolean {
   }
 }
 
-export { EMPTY_META };
