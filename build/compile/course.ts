@@ -113,7 +113,8 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
 
   // Lessons, in the order course.yaml gives.
   const compiled: CompiledLesson[] = [];
-  const lessonFiles = new Map<string, string>();
+  /** Each compiled lesson's file, in the same order (two lessons may share an id by mistake). */
+  const lessonPaths: string[] = [];
   for (const entry of c.get('lessons').list()) {
     const name = entry.string({ pattern: /^[\w-]+$/, patternHint: 'Give the file name in course/lessons/ without ".md".' });
     const path = join(courseDir, 'lessons', `${name}.md`);
@@ -134,7 +135,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
     });
     if (lesson) {
       compiled.push(lesson);
-      lessonFiles.set(lesson.lesson.id, rel(path));
+      lessonPaths.push(rel(path));
     }
   }
   for (const name of listNames(join(courseDir, 'lessons'), '.md')) {
@@ -150,7 +151,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
   for (const name of listNames(join(courseDir, 'checks'), '.yaml')) {
     checks.push(...compileItems({ root: read(join('checks', `${name}.yaml`)), markdown, outcomes, objectives: objectiveOutcomesOf(compiled), requireObjective: false, locations, placed }));
   }
-  const objectiveEntries = compiled.flatMap((l) => l.objectives.map((o) => ({ ...o, file: lessonFiles.get(l.lesson.id) ?? '' })));
+  const objectiveEntries = compiled.flatMap((l, i) => l.objectives.map((o) => ({ ...o, file: lessonPaths[i] ?? '' })));
   const objectiveList: Objective[] = objectiveEntries.map((o) => o.objective);
   const objectiveOutcomes = new Map(objectiveList.filter((o) => o.id).map((o) => [o.id, o.outcome]));
   const bank = compileItems({ root: read('assessment.yaml'), markdown, outcomes, objectives: objectiveOutcomes, requireObjective: true, locations, placed });
@@ -200,8 +201,8 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
 
   // Cross-file rules: unique ids (naming both places), ids within the standards' limits, references resolve.
   const outcomeIds = outcomeList.map((o, i) => ({ id: o.id, file: c.file, line: outcomeLines.get(i) ?? 0 }));
-  const lessonIdList = compiled.map((l) => ({ id: l.lesson.id, file: lessonFiles.get(l.lesson.id) ?? '', line: l.line }));
-  const objectiveIds = compiled.flatMap((l) => l.objectives.map((o) => ({ id: o.objective.id, file: lessonFiles.get(l.lesson.id) ?? '', line: o.line })));
+  const lessonIdList = compiled.map((l, i) => ({ id: l.lesson.id, file: lessonPaths[i] ?? '', line: l.line }));
+  const objectiveIds = compiled.flatMap((l, i) => l.objectives.map((o) => ({ id: o.objective.id, file: lessonPaths[i] ?? '', line: o.line })));
   const questionIdList = questions.map((q, i) => ({ id: q.id, file: w.file, line: questionLines[i] ?? 0 }));
   const resourceIds = resources.map((x, i) => ({ id: x.id, file: r.file, line: resourceLines[i] ?? 0 }));
   unique(problems, 'outcome', outcomeIds);
@@ -225,8 +226,8 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
     ...resourceIds.map((e) => ({ ...e, what: 'resource', written: [] })),
   ]);
   const questionIds = new Set(questions.map((q) => q.id));
-  for (const l of compiled) {
-    const file = lessonFiles.get(l.lesson.id) ?? '';
+  for (const [i, l] of compiled.entries()) {
+    const file = lessonPaths[i] ?? '';
     for (const ref of l.references) {
       const known = ref.kind === 'check' ? checkIdSet : questionIds;
       if (!known.has(ref.id)) {
@@ -256,9 +257,9 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
       problems.add({ file: entry.file, line: entry.line, message: `The objective "${row.objective}" has ${row.available} bank item(s); it needs at least ${needed} (${row.drawn} drawn per attempt, ${CONTENT_RULES.minItemsPerObjective} minimum so attempts differ).`, fix: `Write ${needed - row.available} more item(s) with "objective: ${row.objective}" in course/assessment.yaml, or lower its "draw".` });
     }
   }
-  for (const l of compiled) {
+  for (const [i, l] of compiled.entries()) {
     if (!l.objectives.length) {
-      problems.add({ file: lessonFiles.get(l.lesson.id) ?? '', line: 2, message: 'The lesson has no objectives, so the assessment would not measure it.', fix: 'Add "objectives:" to the front matter, each with id, outcome, condition, text and standard (see docs/authoring.md).' });
+      problems.add({ file: lessonPaths[i] ?? '', line: 2, message: 'The lesson has no objectives, so the assessment would not measure it.', fix: 'Add "objectives:" to the front matter, each with id, outcome, condition, text and standard (see docs/authoring.md).' });
     }
   }
   const itemsPerAttempt = objectiveList.reduce((n, o) => n + o.draw, 0);
@@ -267,9 +268,9 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
   if (minutes.lessons + minutes.assessment !== minutes.total) {
     c.get('minutes').problem(`The course says ${minutes.total} minutes, but the lessons (${minutes.lessons}) and the assessment (${minutes.assessment}) add up to ${minutes.lessons + minutes.assessment}.`, 'Make the lessons\' "minutes" plus assessment.minutes equal the course "minutes" (training boards check the total).');
   }
-  const readingGrade = compiled.map((l) => ({
+  const readingGrade = compiled.map((l, i) => ({
     lesson: l.lesson.id,
-    file: lessonFiles.get(l.lesson.id) ?? '',
+    file: lessonPaths[i] ?? '',
     grade: Math.round(readability.fleschKincaidGrade(l.plainText) * 10) / 10,
     words: readability.lexiconCount(l.plainText),
   }));
