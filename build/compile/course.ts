@@ -4,8 +4,7 @@ import readability from 'text-readability';
 import type { CourseModel, Item, Objective, Resource, Workbook } from '../../src/model/course.js';
 import { drawItems } from '../../src/state/attempt.js';
 import { coverage } from '../../src/state/blueprint.js';
-import { worstCaseResumeData, worstCaseState } from '../../src/state/worst-case.js';
-import { encodeState } from '../../src/state/codec.js';
+import { worstCaseResumeData } from '../../src/state/worst-case.js';
 import { checkAssets } from './assets.js';
 import { compileItems } from './items.js';
 import { compileLesson } from './lesson.js';
@@ -334,7 +333,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
   // The worst case of this course's resume data must fit the smallest target (SCORM 1.2).
   const worst = worstCaseResumeData(model).length;
   if (worst > RESUME_BUDGET) {
-    const withoutChecks = encodeState({ ...worstCaseState(model), checks: {} }, { revision: 36 ** 5, reported: 99 }).length;
+    const withoutChecks = worstCaseResumeData({ ...model, checks: [] }).length;
     const perFile = new Map<string, number>();
     for (const item of checks) {
       const file = locations.get(item.id)?.file ?? '';
