@@ -172,11 +172,11 @@ export class MarkdownCompiler {
   }
 }
 
-/** The first token nested deeper than `limit` (block level plus inline level), with the nearest line map. */
-function tooDeep(tokens: readonly Token[], limit: number, base = 0, map: Token['map'] = null): Token | undefined {
+/** Where the first token nested deeper than `limit` (block level plus inline level) is: the nearest line map. */
+function tooDeep(tokens: readonly Token[], limit: number, base = 0, map: Token['map'] = null): { map: Token['map'] } | undefined {
   for (const token of tokens) {
     const at = token.map ?? map;
-    if (base + token.level > limit) return token.map ? token : Object.assign(Object.create(token) as Token, { map: at });
+    if (base + token.level > limit) return { map: at };
     if (token.children) {
       const child = tooDeep(token.children, limit, base + token.level, at);
       if (child) return child;
