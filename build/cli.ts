@@ -6,11 +6,9 @@ import { resolve } from 'node:path';
 import { compileCourse, CONTENT_RULES } from './compile/course.js';
 import type { CompileReport } from './compile/course.js';
 import { ContentError } from './compile/problems.js';
-import { worstCaseResumeData } from '../src/state/worst-case.js';
-
-/** SCORM 1.2 cmi.suspend_data: the smallest resume-data limit of every package kind. */
-const RESUME_BUDGET = 4096;
 import { QUALITY_LIMITS } from './compile/quality.js';
+import { CONTENT_LIMITS, formatBytes } from './compile/sources.js';
+import { packageSizes } from './budgets.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -31,6 +29,8 @@ function printReport(report: CompileReport): void {
   const h = q.highestSimilarity;
   console.log(`  near-duplicates              ${q.similar.length} pair(s) over ${QUALITY_LIMITS.maxSimilarity}${h ? `; most similar ${h.a} / ${h.b} at ${h.similarity}` : ''}`);
   console.log(`Minutes: lessons ${report.minutes.lessons} + assessment ${report.minutes.assessment} = ${report.minutes.total}`);
+  console.log(`Resume data, worst case: ${report.resume.worst} of ${report.resume.budget} characters (SCORM 1.2 cmi.suspend_data)`);
+  console.log(`Course text: ${formatBytes(report.size.model)} of ${formatBytes(report.size.modelLimit)}; assets ${formatBytes(report.size.assets)}`);
 }
 
 async function main(): Promise<void> {
@@ -39,17 +39,6 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { model, report } = compileCourse({ courseDir, rootDir: root });
   printReport(report);
-  // The worst case of this course's resume data must fit the smallest target (SCORM 1.2).
-  const worst = worstCaseResumeData(model).length;
-  console.log(`Resume data, worst case: ${worst} of ${RESUME_BUDGET} characters (SCORM 1.2 cmi.suspend_data)`);
-  if (worst > RESUME_BUDGET) {
-    console.error(
-      `course/: the worst-case resume data is ${worst} characters, over SCORM 1.2's ${RESUME_BUDGET}. ` +
-        'Fix: fewer knowledge checks or assessment items per attempt, or shorter item ids.',
-    );
-    console.error('\nNo package was written. Fix the problems above and build again.');
-    process.exit(1);
-  }
   if (checkOnly) {
     console.log(`Course OK: ${model.lessons.length} lessons, ${model.checks.length} knowledge checks, ${model.bank.length} bank items.`);
     return;
@@ -57,6 +46,13 @@ async function main(): Promise<void> {
   const { buildPackages } = await import('./packages.js');
   const written = await buildPackages({ root, model, courseDir, outDir: resolve(root, process.env.DIST_DIR ?? 'dist') });
   for (const file of written) console.log(`  wrote ${file}`);
+  // Each package, unzipped and without media, must fit the budget (README "Performance").
+  const over = packageSizes(resolve(root, process.env.DIST_DIR ?? 'dist')).filter((p) => p.bytes > CONTENT_LIMITS.maxPackageBytes);
+  for (const p of over) {
+    console.error(`dist/${p.kind}: the package is ${formatBytes(p.bytes)} without media, over the ${formatBytes(CONTENT_LIMITS.maxPackageBytes)} budget (largest: ${p.largest.map((f) => `${f.file} ${formatBytes(f.bytes)}`).join(', ')}).`);
+    console.error('    fix: shorten the course text or split large lessons; the packages in dist/ are not fit to upload.');
+  }
+  if (over.length) process.exit(1);
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -22,6 +22,8 @@ export interface ItemOptions {
   readonly requireObjective: boolean;
   /** Filled with each item's file and line, for problems found later (blueprint, quality). */
   readonly locations?: Map<string, { file: string; line: number }>;
+  /** Filled with every item's id, file and line in order, duplicates included (for the unique-id check). */
+  readonly placed?: { id: string; file: string; line: number }[];
 }
 
 export function compileItems(options: ItemOptions): Item[] {
@@ -32,7 +34,8 @@ export function compileItems(options: ItemOptions): Item[] {
     const item = compileItem(entry, options);
     if (item) {
       items.push(item);
-      options.locations?.set(item.id, { file: entry.file, line: entry.line });
+      if (!options.locations?.has(item.id)) options.locations?.set(item.id, { file: entry.file, line: entry.line });
+      options.placed?.push({ id: item.id, file: entry.file, line: entry.get('id').line });
     }
   }
   return items;

@@ -14,6 +14,8 @@ const REQUIRED: readonly BlockName[] = ['check', 'takeaway', 'scenario', 'source
 
 export interface CompiledLesson {
   readonly lesson: Lesson;
+  /** Line of the lesson's `id:` in the front matter. */
+  readonly line: number;
   /** Prose the learner reads (not sources), for the reading-level report. */
   readonly plainText: string;
   /** The lesson's measurable objectives, each with its front-matter line (for blueprint problems). */
@@ -74,7 +76,7 @@ export function compileLesson(options: {
       standard: o.get('standard').string(),
       draw: o.has('draw') ? o.get('draw').number({ min: 1, max: 5, integer: true, fallback: 1 }) : 1,
     };
-    return { objective, line: o.line };
+    return { objective, line: o.get('id').line };
   });
 
   const blocks: Block[] = [];
@@ -165,7 +167,7 @@ export function compileLesson(options: {
   for (const name of REQUIRED) {
     if (!seen.has(name)) problems.add({ file, line: 0, message: `The lesson has no ":::${name}" block.`, fix: `Every lesson needs at least one ":::${name}" block (see docs/authoring.md).` });
   }
-  return { lesson: { id, title, minutes, outcomes, objectives: objectives.map((o) => o.objective.text), blocks }, plainText: plain.join(' '), objectives, references };
+  return { lesson: { id, title, minutes, outcomes, objectives: objectives.map((o) => o.objective.text), blocks }, line: fm.get('id').line, plainText: plain.join(' '), objectives, references };
 }
 
 /** `:::diagram name` (+ an optional Markdown caption) → the sanitized inline SVG of course/assets/diagrams/name.svg. */

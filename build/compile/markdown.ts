@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Problems } from './problems.js';
+import { CONTENT_LIMITS } from './sources.js';
 
 /** Inline HTML tags an author may write; everything else is rejected. */
 const ALLOWED_TAGS = new Set(['abbr', 'br', 'sub', 'sup']);
@@ -62,15 +63,29 @@ export class MarkdownCompiler {
 
   /** Renders a block of Markdown (paragraphs, lists, tables, `##` headings). */
   render(source: MarkdownSource): RenderedMarkdown {
-    const tokens = this.md.parse(source.text, {});
-    const plain: string[] = [];
-    this.check(tokens, source, plain);
-    return { html: this.md.renderer.render(tokens, this.md.options, {}).trim(), plainText: plain.join(' ').replace(/\s+/g, ' ').trim() };
+    return this.renderTokens(source, () => this.md.parse(source.text, {}));
   }
 
   /** Renders one line of inline Markdown (a stem, a choice, feedback) without a wrapping `<p>`. */
   renderInline(source: MarkdownSource): RenderedMarkdown {
-    const tokens = this.md.parseInline(source.text, {});
+    return this.renderTokens(source, () => this.md.parseInline(source.text, {}));
+  }
+
+  /** Parses (a parser failure becomes a problem, not a crash), bounds the nesting, checks, renders. */
+  private renderTokens(source: MarkdownSource, parse: () => Token[]): RenderedMarkdown {
+    const report = (line: number, message: string, fix: string) => this.options.problems.add({ file: source.file, line, message, fix });
+    let tokens: Token[];
+    try {
+      tokens = parse();
+    } catch (error) {
+      report(source.line, `The text could not be read as Markdown (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`, 'Simplify it: check for deeply nested lists or quotes.');
+      return { html: '', plainText: '' };
+    }
+    const deep = tooDeep(tokens, CONTENT_LIMITS.maxMarkdownDepth);
+    if (deep) {
+      report(deep.map ? source.line + deep.map[0] : source.line, `The Markdown nests more than ${CONTENT_LIMITS.maxMarkdownDepth} levels deep here (lists, quotes or emphasis inside each other).`, 'Flatten it: a lesson needs at most two levels of list; check for stray ">" or indentation.');
+      return { html: '', plainText: '' };
+    }
     const plain: string[] = [];
     this.check(tokens, source, plain);
     return { html: this.md.renderer.render(tokens, this.md.options, {}).trim(), plainText: plain.join(' ').replace(/\s+/g, ' ').trim() };
@@ -155,6 +170,19 @@ export class MarkdownCompiler {
       report(`The image "${src}" does not exist.`, `Add the file course/${src} or fix the name.`);
     }
   }
+}
+
+/** Where the first token nested deeper than `limit` (block level plus inline level) is: the nearest line map. */
+function tooDeep(tokens: readonly Token[], limit: number, base = 0, map: Token['map'] = null): { map: Token['map'] } | undefined {
+  for (const token of tokens) {
+    const at = token.map ?? map;
+    if (base + token.level > limit) return { map: at };
+    if (token.children) {
+      const child = tooDeep(token.children, limit, base + token.level, at);
+      if (child) return child;
+    }
+  }
+  return undefined;
 }
 
 const TABLE_ROLES: Readonly<Record<string, string>> = {

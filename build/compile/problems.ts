@@ -12,7 +12,9 @@ export interface Problem {
 export class Problems {
   readonly list: Problem[] = [];
 
+  /** Adds a problem; the same problem found twice (e.g. a diagram checked as an asset and as a lesson block) is listed once. */
   add(problem: Problem): void {
+    if (this.list.some((p) => p.file === problem.file && p.line === problem.line && p.message === problem.message)) return;
     this.list.push(problem);
   }
 

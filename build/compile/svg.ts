@@ -57,7 +57,7 @@ export function sanitizeSvg(options: { file: string; source: string; idPrefix: s
   // Tokenize: comments and the XML declaration are dropped; doctypes, CDATA and processing instructions are refused.
   const tags: Tag[] = [];
   const texts: { offset: number; text: string }[] = [];
-  const pattern = /<!--[\s\S]*?-->|<\?xml[^>]*\?>|<(!|\?)[^>]*>|<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|>/g;
+  const pattern = /<!--[\s\S]*?-->|<\?xml\s[^>]*\?>|<(!|\?)[^>]*>|<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<|>/g;
   let last = 0;
   let pending = '';
   for (const m of source.matchAll(pattern)) {
@@ -65,9 +65,11 @@ export function sanitizeSvg(options: { file: string; source: string; idPrefix: s
     texts.push({ offset: last, text: source.slice(last, offset) });
     pending += source.slice(last, offset);
     last = offset + m[0].length;
-    if (m[0].startsWith('<!--') || m[0].startsWith('<?xml')) continue;
+    if (m[0].startsWith('<!--') || /^<\?xml\s/.test(m[0])) continue;
     if (m[1]) {
-      report(offset, `"${m[0].slice(0, 20)}…" is not allowed in a diagram.`, 'Remove DOCTYPE, CDATA and processing instructions: a diagram is plain SVG elements.');
+      const entity = /^<!ENTITY/i.test(m[0]) || (/^<!DOCTYPE/i.test(m[0]) && /<!ENTITY/i.test(source.slice(offset, offset + 2000)));
+      const what = entity ? 'A DOCTYPE with <!ENTITY> declarations' : `"${m[0].slice(0, 20)}…"`;
+      report(offset, `${what} is not allowed in a diagram.`, 'Remove DOCTYPE, ENTITY, CDATA and processing instructions (such as <?xml-stylesheet?>): a diagram is plain SVG elements.');
       continue;
     }
     if (!m[3]) {

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import type { Problems } from './problems.js';
+import { CONTENT_LIMITS, yamlDepth } from './sources.js';
 
 /**
  * Reads a parsed YAML node with typed getters that report problems (with the
@@ -18,7 +19,29 @@ export class YamlReader {
   static parse(options: { file: string; source: string; problems: Problems; firstLine?: number }): YamlReader {
     const lines = new LineCounter();
     const offset = (options.firstLine ?? 1) - 1;
-    const doc = parseDocument(options.source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // The parser recurses: bound the nesting first, and turn any crash into a problem, never a stack trace.
+    const deep = yamlDepth(options.source, CONTENT_LIMITS.maxYamlDepth);
+    if (deep) {
+      options.problems.add({
+        file: options.file,
+        line: deep.line + offset,
+        message: `The YAML nests more than ${CONTENT_LIMITS.maxYamlDepth} levels deep here (lists and keys inside each other); the file was not read.`,
+        fix: 'Check the indentation (a stray space or "- " at the start of a line opens a new level) and any "[" or "{" that is not closed.',
+      });
+      return YamlReader.unreadable(options);
+    }
+    let doc: ReturnType<typeof parseDocument>;
+    try {
+      doc = parseDocument(options.source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    } catch (error) {
+      options.problems.add({
+        file: options.file,
+        line: options.firstLine ?? 1,
+        message: `The YAML could not be read (${error instanceof RangeError ? 'it nests too deeply' : error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+        fix: 'Simplify the file: check its indentation and that every "[" and "{" is closed.',
+      });
+      return YamlReader.unreadable(options);
+    }
     for (const error of doc.errors) {
       const pos = lines.linePos(error.pos[0]);
       options.problems.add({
@@ -31,6 +54,11 @@ export class YamlReader {
     // A file with syntax errors reports only those: "missing" problems would be noise.
     const ctx = { file: options.file, lines: shiftLines(lines, offset), problems: options.problems, fallbackLine: options.firstLine ?? 1, broken: doc.errors.length > 0 };
     return new YamlReader(doc.errors.length ? null : (doc.contents as Node | null), '', ctx);
+  }
+
+  /** A reader for a file that could not be read at all: it reports nothing more (the reason is already reported). */
+  static unreadable(options: { file: string; problems: Problems; firstLine?: number }): YamlReader {
+    return new YamlReader(null, '', { file: options.file, lines: new LineCounter(), problems: options.problems, fallbackLine: options.firstLine ?? 1, broken: true });
   }
 
   get file(): string {

@@ -64,7 +64,11 @@ export class SlepMatchingQuestion extends SlepQuestionElement<MatchingItem> {
 
   protected renderFeedback(item: MatchingItem, response: LearnerResponse, correct: boolean): TemplateResult {
     const chosen = matches(response);
-    const targetText = (id: string | undefined) => item.pairs.find((p) => p.targetId === id)?.targetHtml;
+    // The learner's answer comes from stored resume data: shown as text, never parsed as HTML.
+    const answerText = (id: string) => {
+      const target = item.pairs.find((p) => p.targetId === id);
+      return target ? plainText(target.targetHtml) : id;
+    };
     return html`
       <p>${unsafeHTML(withoutVerdict(correct ? item.feedback.correctHtml : item.feedback.incorrectHtml))}</p>
       ${correct
@@ -73,7 +77,7 @@ export class SlepMatchingQuestion extends SlepQuestionElement<MatchingItem> {
             <ul class="correct-answer">
               ${item.pairs.map((pair) => {
                 const given = chosen.get(pair.id);
-                const mine = given === pair.targetId ? nothing : html` (your answer: ${given ? unsafeHTML(targetText(given) ?? given) : 'none'})`;
+                const mine = given === pair.targetId ? nothing : html` (your answer: ${given ? answerText(given) : 'none'})`;
                 return html`<li>${unsafeHTML(pair.promptHtml)}: <strong>${unsafeHTML(pair.targetHtml)}</strong>${mine}</li>`;
               })}
             </ul>`}

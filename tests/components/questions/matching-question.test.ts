@@ -131,6 +131,18 @@ describe('slep-matching-question', () => {
     expect(el.shadowRoot?.activeElement).to.equal(selects(el)[0]);
   });
 
+  it('shows a stored response containing markup as text, never as HTML', async () => {
+    // Resume data is outside the course's control (an LMS, a browser backup): a target id
+    // that is not one of the item's is shown verbatim, and nothing in it is parsed.
+    const hostile = '<img src=x onerror="window.__slepInjected=1"><b id="injected">bold</b>';
+    const { el } = await setup({ mode: 'review', response: [`1.${hostile}`, '2.b', '3.c'] });
+    const list = part(el, '.correct-answer');
+    expect(parts(el, '#injected, img, b')).to.have.length(0);
+    expect(list.querySelectorAll('*').length, 'only the list items and their <strong>').to.equal(6);
+    expect(textOf(list)).to.contain(`Introduce new staff to the plan: Seminar (your answer: ${hostile})`);
+    expect((window as { __slepInjected?: number }).__slepInjected).to.equal(undefined);
+  });
+
   it('shows the answer, the verdict and the correct matches in review mode', async () => {
     const { el } = await setup({ mode: 'review', response: ['1.b', '2.a', '3.c'] });
     expect(selects(el).map((s) => s.value)).to.deep.equal(['b', 'a', 'c']);
