@@ -5,7 +5,9 @@
 import { resolve } from 'node:path';
 import { compileCourse, CONTENT_RULES } from './compile/course.js';
 import type { CompileReport } from './compile/course.js';
-import { ContentError } from './compile/problems.js';
+import { ContentError, Problems } from './compile/problems.js';
+import { applyDistrict, compileDistrict } from './compile/district.js';
+import type { CompiledDistrict } from './compile/district.js';
 import { worstCaseResumeData } from '../src/state/worst-case.js';
 
 /** SCORM 1.2 cmi.suspend_data: the smallest resume-data limit of every package kind. */
@@ -33,12 +35,31 @@ function printReport(report: CompileReport): void {
   console.log(`Minutes: lessons ${report.minutes.lessons} + assessment ${report.minutes.assessment} = ${report.minutes.total}`);
 }
 
+/** `--name value` or `--name=value` from the command line. */
+function argValue(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
 async function main(): Promise<void> {
   const checkOnly = process.argv.includes('--check');
   const courseDir = resolve(root, process.env.COURSE_DIR ?? 'course');
   const started = Date.now();
-  const { model, report } = compileCourse({ courseDir, rootDir: root });
-  printReport(report);
+  const compiled = compileCourse({ courseDir, rootDir: root });
+  let model = compiled.model;
+  printReport(compiled.report);
+  // A district's customization (docs/customizing.md): --district <file>, or SLEP_DISTRICT.
+  const districtFile = argValue('--district') ?? process.env.SLEP_DISTRICT;
+  let district: CompiledDistrict | undefined;
+  if (districtFile) {
+    const problems = new Problems();
+    district = compileDistrict({ file: districtFile, rootDir: root, courseDir, problems });
+    if (problems.count) throw new ContentError(problems);
+    model = applyDistrict(model, district);
+    console.log(`District: ${district.district.name} (${districtFile}): ${district.district.contacts.length} contacts, ${district.resources.length} local resources${district.logo ? ', logo' : ''}${district.css ? ', colours checked' : ''}`);
+  }
   // The worst case of this course's resume data must fit the smallest target (SCORM 1.2).
   const worst = worstCaseResumeData(model).length;
   console.log(`Resume data, worst case: ${worst} of ${RESUME_BUDGET} characters (SCORM 1.2 cmi.suspend_data)`);
@@ -55,7 +76,7 @@ async function main(): Promise<void> {
     return;
   }
   const { buildPackages } = await import('./packages.js');
-  const written = await buildPackages({ root, model, courseDir, outDir: resolve(root, process.env.DIST_DIR ?? 'dist') });
+  const written = await buildPackages({ root, model, courseDir, outDir: resolve(root, process.env.DIST_DIR ?? 'dist'), district });
   for (const file of written) console.log(`  wrote ${file}`);
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -14,7 +14,14 @@ import { writeDeterministicZip } from './zip.js';
 export const PACKAGES = PACKAGE_KINDS.map((kind) => ({ kind, ...BUILD[kind] }));
 
 /** Bundles the player and writes every package. Returns the files written, relative to root. */
-export async function buildPackages(options: { root: string; model: CourseModel; courseDir: string; outDir: string }): Promise<string[]> {
+export async function buildPackages(options: {
+  root: string;
+  model: CourseModel;
+  courseDir: string;
+  outDir: string;
+  /** A district's colours (CSS) and logo, from its override file (build/compile/district.ts). */
+  district?: { readonly css: string; readonly logo: { readonly path: string; readonly data: Buffer } | null };
+}): Promise<string[]> {
   const { root, model, outDir } = options;
   const generated = process.env.SLEP_GENERATED_DIR ?? join(root, '.generated');
   rmSync(generated, { recursive: true, force: true });
@@ -29,9 +36,14 @@ export async function buildPackages(options: { root: string; model: CourseModel;
     const dir = join(outDir, pkg.kind);
     mkdirSync(join(dir, 'app'), { recursive: true });
     cpSync(join(generated, 'app'), join(dir, 'app'), { recursive: true });
-    writeFileSync(join(dir, 'app', 'base.css'), BASE_CSS);
+    writeFileSync(join(dir, 'app', 'base.css'), BASE_CSS + (options.district?.css ?? ''));
     const assets = join(options.courseDir, 'assets');
     if (existsSync(assets)) cpSync(assets, join(dir, 'assets'), { recursive: true });
+    const logo = options.district?.logo;
+    if (logo) {
+      mkdirSync(join(dir, logo.path, '..'), { recursive: true });
+      writeFileSync(join(dir, logo.path), logo.data);
+    }
     writeFileSync(join(dir, 'index.html'), indexHtml({ course: model, kind: pkg.kind, connectSrc: pkg.connectSrc, preload: firstScreenChunks(chunks, pkg.driverModule), build }));
     await pkg.manifest?.({ dir, model });
     const zip = join(outDir, zipName(model, pkg.kind));
