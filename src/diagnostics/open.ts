@@ -3,7 +3,9 @@ import { maskLaunchParameters } from '../model/diagnostics.js';
 import type { DiagnosticsFacts } from '../model/diagnostics.js';
 import { PLAYER } from '../packages.js';
 import { encodeState } from '../state/codec.js';
+import { attemptsLeft } from '../state/attempt.js';
 import { locateApi } from '../tracking/find-api.js';
+import { reportOf } from '../tracking/records.js';
 import type { DiagnosticsContext } from './install.js';
 
 /**
@@ -32,6 +34,10 @@ export function readFacts(context: DiagnosticsContext): DiagnosticsFacts {
   const fellBack = driver.kind === 'local' && kind !== 'web';
   const pct = (n: number) => `${Math.round(n * 100)}%`;
   const lmsMastery = launch?.masteryScore ?? null;
+  const report = reportOf(course, store.state, launch?.recorded);
+  const score = (n: number | null) => (n === null ? 'none' : pct(n));
+  const allowed = course.assessment.attempts;
+  const recorded = launch?.recorded;
   return {
     at: new Date().toISOString(),
     course: { id: course.id, title: course.title, version: course.version, build: document.documentElement.dataset.build ?? '(unknown)' },
@@ -46,6 +52,13 @@ export function readFacts(context: DiagnosticsContext): DiagnosticsFacts {
       masteryScore: lmsMastery === null ? `${pct(info.masteryScore)} (the course's; the LMS sent none)` : `${pct(info.masteryScore)} (from the LMS)`,
       learnerId: launch?.learner.id ?? '',
       registration: launch?.registration ?? '',
+    },
+    record: {
+      reporting: `completion ${report.completion}, success ${report.success}, score ${score(report.score)}${report.finished ? ' (final)' : ''}`,
+      progress:
+        `${store.state.visited.length} of ${course.lessons.length} lessons opened; assessment attempt ${a.attempt}${allowed ? ` of ${allowed}` : ''}` +
+        `${a.submitted ? ', submitted' : a.attempt ? ', in progress' : ''}, best ${score(a.bestScore)}, ${allowed ? `${attemptsLeft(course, store.state)} left` : 'unlimited attempts'}`,
+      atLaunch: recorded ? `completion ${recorded.completion}, success ${recorded.success}, score ${score(recorded.score)}` : '(no launch)',
     },
     saving: {
       lastSave: context.lastSave

@@ -25,6 +25,14 @@ export interface DiagnosticsFacts {
     readonly learnerId: string;
     readonly registration: string;
   };
+  /** What the course reports now, and what the LMS/LRS held at launch. */
+  readonly record: {
+    /** e.g. `completion incomplete, success unknown, score none` */
+    readonly reporting: string;
+    /** e.g. `5 of 7 lessons opened; assessment attempt 1 of 3, submitted, best 85%` */
+    readonly progress: string;
+    readonly atLaunch: string;
+  };
   readonly saving: {
     /** e.g. `12:04:05 UTC, confirmed` or `none since this page opened`. */
     readonly lastSave: string;
@@ -87,6 +95,9 @@ export function diagnosticsRows(facts: DiagnosticsFacts): [string, string][] {
     ['Mastery score', launch.masteryScore],
     ['Learner id', launch.learnerId || '(none)'],
     ['Registration / attempt', launch.registration || '(none)'],
+    ['Course reports now', facts.record.reporting],
+    ['Progress', facts.record.progress],
+    ['LMS/LRS record at launch', facts.record.atLaunch],
     ['Last save', saving.lastSave],
     ['Last revision confirmed by the LMS/LRS', String(saving.confirmedRevision)],
     ['Message shown to the learner', saving.status || '(none)'],

@@ -8,6 +8,7 @@ interface AxeResult {
 
 interface DiagnosticsView extends HTMLElement {
   readonly report: string;
+  refresh(): void;
   updateComplete: Promise<boolean>;
 }
 
@@ -64,6 +65,9 @@ describe('the diagnostics view for LMS administrators', () => {
     expect(report).to.contain('Credit: credit');
     expect(report).to.match(/Mastery score: \d+% \((from the LMS|the course's; the LMS sent none)\)/);
     expect(report).to.match(/Resume data: \d+ of 4096 characters \(\d+%\)/);
+    expect(report).to.contain('Course reports now: completion incomplete, success unknown, score none');
+    expect(report).to.match(new RegExp(`Progress: 0 of ${player.course.lessons.length} lessons opened; assessment attempt 0`));
+    expect(report).to.contain('LMS/LRS record at launch: completion unknown, success unknown, score none');
     expect(report).to.match(/Location: \d+ of 255 characters/);
     expect(report).to.contain(`Course version: ${player.course.version}`);
     const build = player.frame?.contentDocument?.documentElement.dataset.build ?? '';
@@ -83,7 +87,12 @@ describe('the diagnostics view for LMS administrators', () => {
     const el = await view(player);
     await player.fire('slep-course', 'slep-navigate', { page: player.course.lessons[0]!.id });
     await player.click(/^Refresh$/);
-    await until(() => /Last save: \d{4}-\d\d-\d\dT[\d:.]+Z, accepted/.test(el.report), 'a save in the report');
+    // Saves are asynchronous: read the facts again until the page change's save is in.
+    await until(() => {
+      el.refresh();
+      return /Last save: \d{4}-\d\d-\d\dT[\d:.]+Z, accepted/.test(el.report) && / 1 of \d+ lessons opened/.test(el.report);
+    }, 'a save in the report');
+    expect(el.report).to.match(new RegExp(`Progress: 1 of ${player.course.lessons.length} lessons opened`));
     expect(el.report).to.match(/Last revision confirmed by the LMS\/LRS: [1-9]\d*/);
     await player.click(/^Copy report$/);
     const status = await until(() => el.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim(), 'the copy message');
