@@ -5,7 +5,9 @@
 import { resolve } from 'node:path';
 import { compileCourse, CONTENT_RULES } from './compile/course.js';
 import type { CompileReport } from './compile/course.js';
-import { ContentError } from './compile/problems.js';
+import { ContentError, Problems } from './compile/problems.js';
+import { applyDistrict, compileDistrict } from './compile/district.js';
+import type { CompiledDistrict } from './compile/district.js';
 import { QUALITY_LIMITS } from './compile/quality.js';
 import { CONTENT_LIMITS, formatBytes } from './compile/sources.js';
 import { packageSizes } from './budgets.js';
@@ -33,18 +35,37 @@ function printReport(report: CompileReport): void {
   console.log(`Course text: ${formatBytes(report.size.model)} of ${formatBytes(report.size.modelLimit)}; assets ${formatBytes(report.size.assets)}`);
 }
 
+/** `--name value` or `--name=value` from the command line. */
+function argValue(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
 async function main(): Promise<void> {
   const checkOnly = process.argv.includes('--check');
   const courseDir = resolve(root, process.env.COURSE_DIR ?? 'course');
   const started = Date.now();
-  const { model, report } = compileCourse({ courseDir, rootDir: root });
-  printReport(report);
+  const compiled = compileCourse({ courseDir, rootDir: root });
+  let model = compiled.model;
+  printReport(compiled.report);
+  // A district's customization (docs/customizing.md): --district <file>, or SLEP_DISTRICT.
+  const districtFile = argValue('--district') ?? process.env.SLEP_DISTRICT;
+  let district: CompiledDistrict | undefined;
+  if (districtFile) {
+    const problems = new Problems();
+    district = compileDistrict({ file: districtFile, rootDir: root, courseDir, problems });
+    if (problems.count) throw new ContentError(problems);
+    model = applyDistrict(model, district);
+    console.log(`District: ${district.district.name} (${districtFile}): ${district.district.contacts.length} contacts, ${district.resources.length} local resources${district.logo ? ', logo' : ''}${district.css ? ', colours checked' : ''}`);
+  }
   if (checkOnly) {
     console.log(`Course OK: ${model.lessons.length} lessons, ${model.checks.length} knowledge checks, ${model.bank.length} bank items.`);
     return;
   }
   const { buildPackages } = await import('./packages.js');
-  const written = await buildPackages({ root, model, courseDir, outDir: resolve(root, process.env.DIST_DIR ?? 'dist') });
+  const written = await buildPackages({ root, model, courseDir, outDir: resolve(root, process.env.DIST_DIR ?? 'dist'), district });
   for (const file of written) console.log(`  wrote ${file}`);
   // Each package, unzipped and without media, must fit the budget (README "Performance").
   const over = packageSizes(resolve(root, process.env.DIST_DIR ?? 'dist')).filter((p) => p.bytes > CONTENT_LIMITS.maxPackageBytes);

@@ -32,13 +32,14 @@ noscript p,#app>p{padding:1rem;max-width:40rem}
 /**
  * The launch page. `preload` lists the scripts (paths under app/) the first screen
  * needs besides app/course.js, e.g. the tracking driver: declared up front, they
- * download alongside the entry script instead of after it.
+ * download alongside the entry script instead of after it. `build` (the build id, shown
+ * by the diagnostics view) goes on the root element as `data-build`.
  */
-export function indexHtml(options: { course: CourseModel; kind: string; connectSrc?: string; preload?: readonly string[] }): string {
+export function indexHtml(options: { course: CourseModel; kind: string; connectSrc?: string; preload?: readonly string[]; build?: string }): string {
   const { course } = options;
   const preload = (options.preload ?? []).map((file) => `<link rel="modulepreload" href="app/${escapeXml(file)}">\n`).join('');
   return `<!doctype html>
-<html lang="${escapeXml(course.language)}" data-package="${escapeXml(options.kind)}">
+<html lang="${escapeXml(course.language)}" data-package="${escapeXml(options.kind)}"${options.build ? ` data-build="${escapeXml(options.build)}"` : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { rollup } from 'rollup';
 import type { OutputChunk, RollupOptions } from 'rollup';
@@ -13,13 +14,21 @@ import { writeDeterministicZip } from './zip.js';
 export const PACKAGES = PACKAGE_KINDS.map((kind) => ({ kind, ...BUILD[kind] }));
 
 /** Bundles the player and writes every package. Returns the files written, relative to root. */
-export async function buildPackages(options: { root: string; model: CourseModel; courseDir: string; outDir: string }): Promise<string[]> {
+export async function buildPackages(options: {
+  root: string;
+  model: CourseModel;
+  courseDir: string;
+  outDir: string;
+  /** A district's colours (CSS) and logo, from its override file (build/compile/district.ts). */
+  district?: { readonly css: string; readonly logo: { readonly path: string; readonly data: Buffer } | null };
+}): Promise<string[]> {
   const { root, model, outDir } = options;
   const generated = process.env.SLEP_GENERATED_DIR ?? join(root, '.generated');
   rmSync(generated, { recursive: true, force: true });
   mkdirSync(generated, { recursive: true });
   writeFileSync(join(generated, 'course.json'), JSON.stringify(model));
   const chunks = await bundle(root);
+  const build = buildId(model, chunks);
 
   rmSync(outDir, { recursive: true, force: true });
   const written: string[] = [];
@@ -27,10 +36,15 @@ export async function buildPackages(options: { root: string; model: CourseModel;
     const dir = join(outDir, pkg.kind);
     mkdirSync(join(dir, 'app'), { recursive: true });
     cpSync(join(generated, 'app'), join(dir, 'app'), { recursive: true });
-    writeFileSync(join(dir, 'app', 'base.css'), BASE_CSS);
+    writeFileSync(join(dir, 'app', 'base.css'), BASE_CSS + (options.district?.css ?? ''));
     const assets = join(options.courseDir, 'assets');
     if (existsSync(assets)) cpSync(assets, join(dir, 'assets'), { recursive: true });
-    writeFileSync(join(dir, 'index.html'), indexHtml({ course: model, kind: pkg.kind, connectSrc: pkg.connectSrc, preload: firstScreenChunks(chunks, pkg.driverModule) }));
+    const logo = options.district?.logo;
+    if (logo) {
+      mkdirSync(join(dir, logo.path, '..'), { recursive: true });
+      writeFileSync(join(dir, logo.path), logo.data);
+    }
+    writeFileSync(join(dir, 'index.html'), indexHtml({ course: model, kind: pkg.kind, connectSrc: pkg.connectSrc, preload: firstScreenChunks(chunks, pkg.driverModule), build }));
     await pkg.manifest?.({ dir, model });
     const zip = join(outDir, zipName(model, pkg.kind));
     await writeDeterministicZip({ sourceDir: dir, outFile: zip });
@@ -39,6 +53,17 @@ export async function buildPackages(options: { root: string; model: CourseModel;
   writeElementsManifest(root, outDir);
   written.push(relative(root, join(outDir, 'custom-elements.json')));
   return written;
+}
+
+/**
+ * The build id the diagnostics view reports: the first 12 hex digits of a SHA-256 over the
+ * course version, the compiled model and every player chunk. The same sources give the
+ * same id (the build is deterministic); any change to content or code gives a new one.
+ */
+export function buildId(model: CourseModel, chunks: readonly OutputChunk[]): string {
+  const hash = createHash('sha256').update(model.version).update(JSON.stringify(model));
+  for (const chunk of [...chunks].sort((a, b) => a.fileName.localeCompare(b.fileName))) hash.update(chunk.fileName).update(chunk.code);
+  return `${model.version}+${hash.digest('hex').slice(0, 12)}`;
 }
 
 /** The custom-elements manifest (elements, properties, events, CSS properties) for tools and docs. */

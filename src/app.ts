@@ -5,6 +5,7 @@ import { PLAYER } from './packages.js';
 import type { PackageKind } from './packages.js';
 import { AttemptStore } from './state/store.js';
 import type { SlepCourse } from './components/course/course.js';
+import { installDiagnostics } from './diagnostics/install.js';
 import type { Launch, TrackingDriver } from './tracking/driver.js';
 import { Tracker } from './tracking/tracker.js';
 
@@ -34,6 +35,8 @@ export async function startCourse(options: { course: CourseModel; root: HTMLElem
   const shell = document.createElement('slep-course');
   connectShell({ shell, store, tracker, launch });
   root.replaceChildren(shell);
+  // Administrators only: ?diagnostics or Ctrl+Alt+Shift+D (the view is loaded on demand).
+  installDiagnostics({ course, kind: options.kind, store, tracker, launch });
 
   // Save when the page is hidden (tab switch, phone lock); finish when it goes away.
   // No unload/beforeunload: browsers and LMS frames block or skip them.

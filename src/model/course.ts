@@ -104,6 +104,34 @@ export interface CourseModel {
   readonly bank: readonly Item[];
   readonly workbook: Workbook;
   readonly resources: readonly Resource[];
+  /** The district's name, logo, contacts and certificate lines, from a district override file (docs/customizing.md). */
+  readonly district?: District;
+}
+
+/**
+ * A district's customization, compiled from its override file (`--district <file>` or
+ * `SLEP_DISTRICT`). Its colours are not here: the build writes them into `app/base.css`
+ * as `--slep-color-*` custom properties after checking their contrast.
+ */
+export interface District {
+  /** The organization, e.g. "Riverside Unified School District". */
+  readonly name: string;
+  /** The logo copied into the package (an SVG checked like a diagram, or a PNG). */
+  readonly logo: { readonly src: string; readonly alt: string; readonly width: number; readonly height: number } | null;
+  /** Local people to ask (the SRO program lead, the agency liaison, …). */
+  readonly contacts: readonly Contact[];
+  /** The certificate's signature line: who signs it. */
+  readonly signature: { readonly name: string; readonly title: string } | null;
+}
+
+export interface Contact {
+  /** What they do for this program, e.g. "SRO program lead". */
+  readonly role: string;
+  readonly name: string;
+  /** Job title and organization, e.g. "Director of Student Services, Riverside USD" ('' if none). */
+  readonly title: string;
+  readonly email: string;
+  readonly phone: string;
 }
 
 export interface Lesson {
@@ -214,6 +242,6 @@ export interface Resource {
   readonly url: string;
   readonly publisher: string;
   readonly descriptionHtml: string;
-  /** `original` = listed by the original training; `source` = a primary source the course cites. */
-  readonly group: 'original' | 'source';
+  /** `original` = listed by the original training; `source` = a primary source the course cites; `local` = the district's own (district override file). */
+  readonly group: 'original' | 'source' | 'local';
 }

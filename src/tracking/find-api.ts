@@ -5,19 +5,27 @@
  * access and are skipped).
  */
 export function findApi<T>(options: { name: string; from?: Window; maxDepth?: number }): T | null {
+  return locateApi<T>(options)?.api ?? null;
+}
+
+/**
+ * {@link findApi}, also saying where the API was found, for the diagnostics view:
+ * `this window`, `window.parent (1 level up)`, `window.top.opener (0 levels up)`, …
+ */
+export function locateApi<T>(options: { name: string; from?: Window; maxDepth?: number }): { api: T; where: string } | null {
   const maxDepth = options.maxDepth ?? 10;
   const start = options.from ?? window;
-  const search = (win: Window | null): T | null => {
+  const search = (win: Window | null, label: string): { api: T; where: string } | null => {
     let current: Window | null = win;
     for (let depth = 0; current && depth <= maxDepth; depth++) {
       const api = readApi<T>(current, options.name);
-      if (api) return api;
+      if (api) return { api, where: depth === 0 ? label : `${label === 'this window' ? 'window' : label}${'.parent'.repeat(depth)} (${depth} level${depth === 1 ? '' : 's'} up)` };
       if (current.parent === current) break;
       current = current.parent;
     }
     return null;
   };
-  return search(start) ?? search(safeOpener(start.top ?? start)) ?? search(safeOpener(start));
+  return search(start, 'this window') ?? search(safeOpener(start.top ?? start), 'window.top.opener') ?? search(safeOpener(start), 'window.opener');
 }
 
 function readApi<T>(win: Window, name: string): T | null {

@@ -78,6 +78,11 @@ export class SlepCertificate extends LitElement {
         gap: 1.5rem;
         margin-top: 2rem;
       }
+      .certificate .logo {
+        align-self: center;
+        height: 4rem;
+        width: auto;
+      }
       .signature span {
         display: block;
         min-width: 14rem;
@@ -206,6 +211,7 @@ export class SlepCertificate extends LitElement {
     const date = new Date(state.completedAt ?? state.assessment.submittedAt ?? Date.now());
     const longDate = (d: Date) => d.toLocaleDateString(course.language, { year: 'numeric', month: 'long', day: 'numeric' });
     const revision = revisionDate(course);
+    const signature = course.district?.signature;
     const seconds = (this.launch?.priorSeconds ?? 0) + Math.max(0, (Date.now() - (this.launch?.sessionStart ?? Date.now())) / 1000);
     return html`
       <h1 tabindex="-1">Certificate of completion</h1>
@@ -228,6 +234,7 @@ export class SlepCertificate extends LitElement {
         /></label>
       </form>
       <div class="certificate" role="group" aria-label="Certificate">
+        ${course.district?.logo ? html`<img class="logo" src=${course.district.logo.src} alt="" width=${course.district.logo.width} height=${course.district.logo.height} />` : nothing}
         <p class="muted">${course.issuer}</p>
         <p class="print-title">Certificate of completion</p>
         <p>This certifies that</p>
@@ -251,7 +258,7 @@ export class SlepCertificate extends LitElement {
           <dd>${course.issuer}</dd>
         </dl>
         <div class="signature">
-          <span>Signature of training coordinator</span>
+          <span>${signature ? html`${signature.name}<br />${signature.title}` : 'Signature of training coordinator'}</span>
           <span>Date</span>
         </div>
         <p class="verify">

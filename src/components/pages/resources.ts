@@ -6,7 +6,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { sharedStyles } from '../styles/shared.js';
 import { pageStyles } from './styles.js';
 
-/** @summary Additional resources: those of the original training, then the primary sources the course cites. */
+/** @summary Additional resources: those of the original training, a district's own (when it adds some), then the primary sources the course cites. */
 export class SlepResources extends LitElement {
   static override styles = [sharedStyles, pageStyles];
 
@@ -27,6 +27,10 @@ export class SlepResources extends LitElement {
       <h1 tabindex="-1">Additional resources</h1>
       <h2>Recommended resources</h2>
       ${list(course.resources.filter((r) => r.group === 'original'))}
+      ${course.resources.some((r) => r.group === 'local')
+        ? html`<h2>Local resources and policies${course.district ? ` (${course.district.name})` : ''}</h2>
+            ${list(course.resources.filter((r) => r.group === 'local'))}`
+        : nothing}
       <h2>Sources cited in this course</h2>
       ${list(course.resources.filter((r) => r.group === 'source'))}
     `;

@@ -41,6 +41,22 @@ export const pageStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* District banner and contacts (a district override file, docs/customizing.md) */
+  .district {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-3);
+    margin: 0 0 var(--_space-3);
+    font-weight: 700;
+    color: var(--_accent-strong);
+  }
+  .district img {
+    height: 3rem;
+    width: auto;
+  }
+  .contacts li + li {
+    margin-top: var(--_space-2);
+  }
   /* Welcome */
   .hero {
     background: var(--_accent-tint);

@@ -5,6 +5,7 @@ import { launchContext } from '../../context.js';
 import { SlepNavigateEvent } from '../../events/navigate.js';
 import type { LaunchInfo } from '../../model/launch.js';
 import { StoreController } from '../controllers/store-controller.js';
+import { districtBanner, districtContacts } from './contacts.js';
 import { sharedStyles } from '../styles/shared.js';
 import { pageStyles } from './styles.js';
 
@@ -17,7 +18,7 @@ function formatDate(iso: string, language: string): string {
 /**
  * @summary The welcome page: at a glance the time, lessons, assessment and certificate; the
  * outcomes; what the learner takes away; the scope; the notice; the revision date and review
- * cycle, the attribution; and Start.
+ * cycle, the attribution; and Start. A district build adds its name, logo and local contacts.
  * @event slep-navigate - When the learner starts (goes to the first lesson).
  */
 export class SlepWelcome extends LitElement {
@@ -40,6 +41,7 @@ export class SlepWelcome extends LitElement {
     const pass = Math.round((this.launch?.masteryScore ?? course.masteryScore) * 100);
     return html`
       <div class="hero">
+        ${districtBanner(course.district)}
         <p class="kicker">Self-paced course</p>
         <h1 tabindex="-1">${course.title}</h1>
         <p>${course.description}</p>
@@ -63,6 +65,7 @@ export class SlepWelcome extends LitElement {
       <h2>What this course covers, and what it does not</h2>
       ${unsafeHTML(course.scopeHtml)}
       <section class="panel notice" aria-label="Notice">${unsafeHTML(course.noticeHtml)}</section>
+      ${districtContacts(course.district, { headingId: 'welcome-contacts', level: 2 })}
       <p>You can stop at any time: your place and your answers are kept.</p>
       <div class="actions"><button class="primary" @click=${this.handleStart}>Start the course</button></div>
       <h2>About this course</h2>

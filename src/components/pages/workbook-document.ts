@@ -42,6 +42,12 @@ export function workbookDocument(options: { course: CourseModel; notes: Workbook
       return `<li><span class="box">${mine?.done ? '[x]' : '[ ]'}</span> ${entry.html} <span class="muted">(${escape(entry.source)})</span>${mine?.note.trim() ? `<div class="notes">${escape(mine.note.trim())}</div>` : ''}</li>`;
     })
     .join('\n');
+  const district = course.district;
+  const contacts = district?.contacts.length
+    ? `<h2>Your local contacts at ${escape(district.name)}</h2>\n<ul>${district.contacts
+        .map((c) => `<li><strong>${escape(c.role)}:</strong> ${escape(c.name)}${c.title ? `, ${escape(c.title)}` : ''}${c.email ? `, ${escape(c.email)}` : ''}${c.phone ? `, ${escape(c.phone)}` : ''}</li>`)
+        .join('')}</ul>`
+    : '';
   return `<!doctype html>
 <html lang="${escape(course.language)}">
 <head>
@@ -56,9 +62,10 @@ ul.checklist { list-style: none; padding: 0; }
 </style>
 </head>
 <body>
-<h1>${escape(course.title)}: companion workbook</h1>
+${district ? `<p class="muted">${escape(district.name)}</p>\n` : ''}<h1>${escape(course.title)}: companion workbook</h1>
 <p class="muted">Course version ${escape(course.version)}. Team notes as of ${escape(date.toISOString().slice(0, 10))}.</p>
 ${workbook.introHtml}
+${contacts}
 ${lessons}
 <h2>${escape(workbook.checklist.title)}</h2>
 ${workbook.checklist.introHtml}

@@ -9,6 +9,7 @@ import type { CourseModel } from '../../model/course.js';
 import type { LaunchInfo } from '../../model/launch.js';
 import { plainText } from '../questions/plain-text.js';
 import { StoreController } from '../controllers/store-controller.js';
+import { districtBanner, districtContacts } from './contacts.js';
 import { sharedStyles } from '../styles/shared.js';
 import { browserKey, defaultStorage, readRecord, writeRecord } from './browser-store.js';
 import type { KeyValueStorage } from './browser-store.js';
@@ -170,8 +171,10 @@ export class SlepWorkbook extends LitElement {
     const inLms = (this.launch?.kind ?? 'local') !== 'local';
     let number = 0;
     return html`
+      ${districtBanner(course.district)}
       <h1 tabindex="-1">Companion workbook</h1>
       ${unsafeHTML(workbook.introHtml)}
+      ${districtContacts(course.district, { headingId: 'workbook-contacts', level: 2 })}
       <p class="panel no-print" id="notes-notice">
         Your team's notes and ticks are kept in this browser on this device${inLms ? ', not in your learning system (it has no room for them)' : ''}. They
         come back when you open the course here again. To share them or keep them elsewhere, download them.
