@@ -141,6 +141,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
   let faultCount = 0;
   let offline: OfflineMode = 'none';
   const hanging = new Set<ServerResponse>();
+  /** Statement writes forwarded upstream and not yet booked. */
+  const writing = new Set<Promise<void>>();
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -216,9 +218,24 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
         res.on('close', () => hanging.delete(res));
         return; // time-out: never answer
       }
+      // A read waits for the writes in flight, so a statement it returns is already in `delivered`.
+      let release = (): void => undefined;
+      if (req.method === 'GET') await Promise.allSettled([...writing]);
+      else {
+        const done = new Promise<void>((resolve) => (release = resolve));
+        writing.add(done);
+        void done.then(() => writing.delete(done));
+      }
       const headers = { 'X-Experience-API-Version': '1.0.3', Authorization: UPSTREAM_AUTH, 'Content-Type': 'application/json' };
-      const response = await fetch(`${upstream.url}/xAPI/statements${url.search}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : text });
-      const answer = await response.text();
+      let response: Response;
+      let answer: string;
+      try {
+        response = await fetch(`${upstream.url}/xAPI/statements${url.search}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : text });
+        answer = await response.text();
+      } catch (error) {
+        release();
+        throw error;
+      }
       if (req.method !== 'GET' && response.status >= 400 && response.status < 500) {
         let posted: unknown = null;
         try {
@@ -237,6 +254,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
           if (warnings.length) problems.push({ id: statement.id, warnings });
         }
       }
+      release();
       return send(response.status, answer || undefined);
     }
 
