@@ -642,6 +642,7 @@ function render(): void {
   // The outbox (xAPI, cmi5).
   const outbox = readOutbox(m.kind);
   setText(ui.outboxCount, `(${outbox.waiting.length} waiting${outbox.rejected.length ? `, ${outbox.rejected.length} refused` : ''})`);
+  ui.outbox.hidden = outbox.waiting.length + outbox.rejected.length === 0;
   listItems(ui.outbox, [...outbox.rejected.map((e) => ({ e, bad: true })), ...outbox.waiting.map((e) => ({ e, bad: false }))], ({ e, bad }) => `${bad ? 'Refused by the LRS, kept aside: ' : ''}${describeStatement(e.statement)}`, ({ bad }) => (bad ? 'failed' : ''));
 
   if (lrsLaunch) {
