@@ -21,6 +21,8 @@ const WAIT = { timeout: 90000, polling: 100 };
 let server: PreviewServer;
 let browser: Browser;
 let page: Page;
+/** Console messages about the Content-Security-Policy, from the page or the course frame. */
+const cspReports: string[] = [];
 
 before(async () => {
   for (const kind of PREVIEW_KINDS) {
@@ -35,6 +37,9 @@ before(async () => {
   page = await browser.newPage();
   // tsx compiles this file keeping function names (`__name(fn, "walk")`); the page needs the helper too.
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspReports.push(message.text());
+  });
   await page.setViewport({ width: 1400, height: 900 });
   await page.goto(server.url);
 });
@@ -126,6 +131,7 @@ describe('the preview page', () => {
         assert.match(await listText('#cmi'), /"LMS\.LaunchData"/);
       }
     }
+    assert.deepEqual(cspReports, [], 'the preview page and every package run without CSP violations');
   });
 
   it('shows xAPI statements from the real LRS in the inspector, newest first; with the LRS offline they wait in the outbox, then arrive', async () => {
