@@ -49,6 +49,14 @@ export interface PreviewLmsOptions {
   /** Make every LMSCommit fail (tests of the "cannot save" path). */
   readonly failCommits?: boolean;
   /**
+   * The preview's "LMS refuses commits": LMSCommit and LMSSetValue return "false" and
+   * LMSGetLastError says 101 (general exception, the only code SCORM 1.2 has for an LMS
+   * that cannot store). Not a violation of the course: the LMS is at fault.
+   */
+  readonly refuseCommits?: boolean;
+  /** `cmi.core.lesson_mode` of the next launches (not in Moodle mode, where Moodle decides it). Default normal. */
+  readonly mode?: 'normal' | 'browse' | 'review';
+  /**
    * Behave like Moodle 4.5's SCORM activity with these settings (`{}` = Moodle's
    * defaults). The mastery score then comes from `moodle.masteryScore` (default 80,
    * the manifest's adlcp:masteryscore), so `masteryScore` must not be set too.
@@ -68,6 +76,9 @@ export class PreviewLms {
   readonly calls: LmsCall[] = [];
   api: Scorm12API | null = null;
   failCommits: boolean;
+  refuseCommits: boolean;
+  /** `cmi.core.lesson_mode` of the next launch outside Moodle mode; browse and review sessions keep nothing but the count. */
+  mode: 'normal' | 'browse' | 'review';
   private record: LmsRecord;
   private state: 'new' | 'running' | 'finished' = 'new';
   private readonly listeners = new Set<() => void>();
@@ -80,6 +91,8 @@ export class PreviewLms {
       throw new Error('PreviewLms: in Moodle mode the mastery score is moodle.masteryScore (the manifest value Moodle reads); do not set masteryScore too.');
     }
     this.failCommits = options.failCommits ?? false;
+    this.refuseCommits = options.refuseCommits ?? false;
+    this.mode = options.mode ?? 'normal';
     this.moodle = options.moodle ? moodleSettings(options.moodle) : null;
     this.record = this.load();
     if (this.moodle) this.moodleRecord = this.loadMoodle();
@@ -136,8 +149,8 @@ export class PreviewLms {
       lesson_location: r.lesson_location,
       lesson_status: r.lesson_status,
       entry,
-      credit: 'credit',
-      lesson_mode: 'normal',
+      credit: this.mode === 'normal' ? 'credit' : 'no-credit',
+      lesson_mode: this.mode,
       total_time: timespan(r.total_seconds),
     };
     if (r.score_raw) core.score = { raw: r.score_raw, min: '0', max: '100' };
@@ -270,8 +283,17 @@ export class PreviewLms {
     }
   }
 
-  /** Copies the session's data into the record, as an LMS does on LMSFinish. */
+  /** Copies the session's data into the record, as an LMS does on LMSFinish (a browse or review session: only the count). */
   private persist(api: Scorm12API): void {
+    if (this.mode !== 'normal') {
+      this.record = { ...this.record, sessions: this.record.sessions + 1 };
+      try {
+        this.options.storage?.setItem(this.key, JSON.stringify(this.record));
+      } catch {
+        /* preview only */
+      }
+      return;
+    }
     const cmi = (api.renderCMIToJSONObject() as { cmi: Record<string, unknown> }).cmi;
     const core = cmi.core as Record<string, unknown>;
     const score = core.score as Record<string, unknown> | undefined;
@@ -295,16 +317,24 @@ export class PreviewLms {
   }
 
   private strict(api: Scorm12API): Record<string, (...args: string[]) => string> {
+    /** The error the last call left when the LMS refused it ("LMS refuses commits"), else scorm-again's. */
+    let refused: string | null = null;
+    const lastError = (): string => refused ?? String(api.LMSGetLastError());
+    const refuse = (): string => {
+      refused = '101';
+      return 'false';
+    };
     const call = (fn: string, args: string[], run: () => string | boolean): string => {
+      if (fn !== 'LMSGetLastError' && fn !== 'LMSGetErrorString' && fn !== 'LMSGetDiagnostic') refused = null;
       if (fn !== 'LMSGetLastError' && fn !== 'LMSGetErrorString' && fn !== 'LMSGetDiagnostic') {
         if (fn === 'LMSInitialize' && this.state !== 'new') this.violations.push(`LMSInitialize called twice`);
         else if (fn !== 'LMSInitialize' && this.state === 'new') this.violations.push(`${fn}(${args[0] ?? ''}) before LMSInitialize`);
         else if (this.state === 'finished') this.violations.push(`${fn}(${args[0] ?? ''}) after LMSFinish`);
       }
       const result = String(run());
-      const error = String(api.LMSGetLastError());
+      const error = lastError();
       this.calls.push({ fn, args, result, error });
-      if (fn === 'LMSSetValue' && result !== 'true') this.violations.push(`LMSSetValue(${args[0]}, ${JSON.stringify(args[1]).slice(0, 80)}) rejected with error ${error}`);
+      if (fn === 'LMSSetValue' && result !== 'true' && refused === null) this.violations.push(`LMSSetValue(${args[0]}, ${JSON.stringify(args[1]).slice(0, 80)}) rejected with error ${error}`);
       this.emit();
       return result;
     };
@@ -330,6 +360,7 @@ export class PreviewLms {
           const limit = LIMITS[element.replace(/^cmi\.(core\.)?/, '') as keyof typeof LIMITS];
           if (limit !== undefined && value.length > limit) this.violations.push(`${element} is ${value.length} characters; SCORM 1.2 allows ${limit}`);
           if (element === 'cmi.core.session_time' && !TIMESPAN.test(value)) this.violations.push(`cmi.core.session_time "${value}" is not HHHH:MM:SS.SS`);
+          if (this.refuseCommits && this.state === 'running') return refuse();
           const result = api.LMSSetValue(element, value);
           if (this.session && String(result) === 'true') this.noteMoodleWrite(this.session, element, value);
           return result;
@@ -342,9 +373,10 @@ export class PreviewLms {
             if (this.failCommits) this.session.pending.clear();
             else this.storeMoodle(api, false);
           }
+          if (this.refuseCommits && this.state === 'running') return refuse();
           return this.failCommits ? 'false' : api.LMSCommit();
         }),
-      LMSGetLastError: () => String(api.LMSGetLastError()),
+      LMSGetLastError: () => lastError(),
       LMSGetErrorString: (code = '') => String(api.LMSGetErrorString(code)),
       LMSGetDiagnostic: (code = '') => String(api.LMSGetDiagnostic(code)),
     };

@@ -38,6 +38,11 @@ export interface PreviewLms2004Options {
   readonly mode?: 'normal' | 'browse' | 'review';
   /** Make every Commit fail (tests of the "cannot save" path). */
   readonly failCommits?: boolean;
+  /**
+   * The preview's "LMS refuses commits": Commit returns "false" with 391 (Commit Failed)
+   * and SetValue "false" with 351 (General Set Failure), as RTE 3.1.7 defines them.
+   */
+  readonly refuseCommits?: boolean;
 }
 
 const LIMITS: Readonly<Record<string, number>> = { 'cmi.suspend_data': 64000, 'cmi.location': 1000 };
@@ -63,6 +68,7 @@ export class PreviewLms2004 {
   readonly calls: LmsCall[] = [];
   api: Scorm2004API | null = null;
   failCommits: boolean;
+  refuseCommits: boolean;
   mode: 'normal' | 'browse' | 'review';
   private record: Lms2004Record;
   private state: 'new' | 'running' | 'finished' = 'new';
@@ -70,6 +76,7 @@ export class PreviewLms2004 {
 
   constructor(private readonly options: PreviewLms2004Options = {}) {
     this.failCommits = options.failCommits ?? false;
+    this.refuseCommits = options.refuseCommits ?? false;
     this.mode = options.mode ?? 'normal';
     this.record = this.load();
   }
@@ -173,14 +180,22 @@ export class PreviewLms2004 {
   }
 
   private strict(api: Scorm2004API): Record<string, (...args: string[]) => string> {
+    /** The error the last call left when the LMS refused it ("LMS refuses commits"), else scorm-again's. */
+    let refused: string | null = null;
+    const lastError = (): string => refused ?? String(api.GetLastError());
+    const refuse = (code: '351' | '391'): string => {
+      refused = code;
+      return 'false';
+    };
     const call = (fn: string, args: string[], run: () => string | boolean): string => {
+      refused = null;
       if (fn === 'Initialize' && this.state !== 'new') this.violations.push('Initialize called twice');
       else if (fn !== 'Initialize' && this.state === 'new') this.violations.push(`${fn}(${args[0] ?? ''}) before Initialize`);
       else if (this.state === 'finished') this.violations.push(`${fn}(${args[0] ?? ''}) after Terminate`);
       const result = String(run());
-      const error = String(api.GetLastError());
+      const error = lastError();
       this.calls.push({ fn, args, result, error });
-      if (fn === 'SetValue' && result !== 'true') this.violations.push(`SetValue(${args[0]}, ${JSON.stringify(args[1]).slice(0, 80)}) rejected with error ${error}`);
+      if (fn === 'SetValue' && result !== 'true' && refused === null) this.violations.push(`SetValue(${args[0]}, ${JSON.stringify(args[1]).slice(0, 80)}) rejected with error ${error}`);
       this.emit();
       return result;
     };
@@ -203,10 +218,15 @@ export class PreviewLms2004 {
       SetValue: (element = '', value = '') =>
         call('SetValue', [element, value], () => {
           this.check(element, value);
+          if (this.refuseCommits && this.state === 'running') return refuse('351');
           return api.SetValue(element, value);
         }),
-      Commit: (arg = '') => call('Commit', [arg], () => (this.failCommits ? 'false' : api.Commit())),
-      GetLastError: () => String(api.GetLastError()),
+      Commit: (arg = '') =>
+        call('Commit', [arg], () => {
+          if (this.refuseCommits && this.state === 'running') return refuse('391');
+          return this.failCommits ? 'false' : api.Commit();
+        }),
+      GetLastError: () => lastError(),
       GetErrorString: (code = '') => String(api.GetErrorString(code)),
       GetDiagnostic: (code = '') => String(api.GetDiagnostic(code)),
     };

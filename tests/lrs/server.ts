@@ -5,9 +5,15 @@
  * validates every statement with Learning Locker's validator, and can misbehave on request
  * (answer 500, time out, drop the connection) for the outbox tests.
  *
- * Both listen on loopback ports chosen by the system. Run: `tsx tests/lrs/server.ts`; it
- * prints one JSON line `{"url": "http://127.0.0.1:<port>"}` when ready and stops on SIGTERM
- * or when its stdin closes.
+ * Both listen on loopback (127.0.0.1) ports chosen by the system, or the front server on the
+ * port given to startLrs(). Run: `tsx tests/lrs/server.ts`; it prints one JSON line
+ * `{"url": "http://127.0.0.1:<port>"}` when ready and stops on SIGTERM or when its stdin closes.
+ *
+ * The same server backs the xAPI and cmi5 modes of `npm start` (preview/lrs-bridge.ts): one
+ * implementation for the preview and the tests. For the preview it also keeps the statements
+ * the upstream refused (`rejected` in the log) and can play "offline" for every learner-facing
+ * route (`/__control/offline`); a request with the header `X-Slep-Inspector: 1` (the preview's
+ * own inspector) is never refused.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -29,6 +35,21 @@ const UPSTREAM_AUTH = `Basic ${Buffer.from('test:test').toString('base64')}`;
 export const XAPI_AUTH = `Basic ${Buffer.from('learner-key:learner-secret').toString('base64')}`;
 
 type Fault = 'none' | '500' | 'timeout' | 'drop';
+/** "LRS offline" in the preview: every /xapi/ and cmi5 fetch request answers 503, or its connection drops. */
+export type OfflineMode = 'none' | '503' | 'drop';
+
+/** A statement POST/PUT the upstream LRS refused (4xx), as the preview's inspector shows it. */
+export interface RejectedPost {
+  readonly at: string;
+  readonly status: number;
+  readonly answer: string;
+  readonly statements: readonly unknown[];
+}
+
+export interface LrsOptions {
+  /** Port of the front server on 127.0.0.1; 0 (default) picks a free one. */
+  readonly port?: number;
+}
 
 interface Cmi5Launch {
   readonly token: string;
@@ -106,7 +127,7 @@ function agentKey(text: string | null): string {
   }
 }
 
-export async function startLrs(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startLrs(options: LrsOptions = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const upstream = await startUpstream();
   const documents = new Map<string, { contentType: string; body: string }>();
   const launches = new Map<string, Cmi5Launch>();
@@ -115,15 +136,19 @@ export async function startLrs(): Promise<{ url: string; stop: () => Promise<voi
   const delivered: string[] = [];
   const problems: { id: string; warnings: unknown[] }[] = [];
   const requests: { method: string; path: string; status: number }[] = [];
+  const rejected: RejectedPost[] = [];
   let fault: Fault = 'none';
   let faultCount = 0;
+  let offline: OfflineMode = 'none';
   const hanging = new Set<ServerResponse>();
+  /** Statement writes forwarded upstream and not yet booked. */
+  const writing = new Set<Promise<void>>();
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
-    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match, X-Slep-Inspector');
     res.setHeader('Access-Control-Expose-Headers', 'ETag, X-Experience-API-Version');
     res.setHeader('Access-Control-Max-Age', '600');
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
@@ -142,7 +167,16 @@ export async function startLrs(): Promise<{ url: string; stop: () => Promise<voi
       if (fault === 'none') for (const r of hanging) r.destroy();
       return send(204);
     }
-    if (url.pathname === '/__control/log') return send(200, { delivered, problems, requests, fetchCalls: Object.fromEntries([...launches].map(([k, v]) => [k, v.fetchCalls])) });
+    if (url.pathname === '/__control/offline' && req.method === 'POST') {
+      offline = (JSON.parse(text) as { mode: OfflineMode }).mode;
+      if (offline === 'none') for (const r of hanging) r.destroy();
+      return send(204);
+    }
+    if (url.pathname === '/__control/log') return send(200, { delivered, problems, requests, rejected, offline, fetchCalls: Object.fromEntries([...launches].map(([k, v]) => [k, v.fetchCalls])) });
+    if (offline !== 'none' && (url.pathname.startsWith('/xapi/') || url.pathname.startsWith('/cmi5/')) && req.headers['x-slep-inspector'] !== '1') {
+      if (offline === 'drop') return void req.socket.destroy();
+      return send(503, { error: 'LRS offline (preview switch)' });
+    }
     if (url.pathname === '/__control/cmi5-launch' && req.method === 'POST') {
       // What a cmi5 LMS does before launching an AU (cmi5 §10): LMS.LaunchData, a session, a fetch URL.
       const c = JSON.parse(text) as { actor: unknown; registration: string; activityId: string; publisherId: string; launchMode: string; masteryScore?: number; moveOn: string; returnURL?: string };
@@ -184,9 +218,33 @@ export async function startLrs(): Promise<{ url: string; stop: () => Promise<voi
         res.on('close', () => hanging.delete(res));
         return; // time-out: never answer
       }
+      // A read waits for the writes in flight, so a statement it returns is already in `delivered`.
+      let release = (): void => undefined;
+      if (req.method === 'GET') await Promise.allSettled([...writing]);
+      else {
+        const done = new Promise<void>((resolve) => (release = resolve));
+        writing.add(done);
+        void done.then(() => writing.delete(done));
+      }
       const headers = { 'X-Experience-API-Version': '1.0.3', Authorization: UPSTREAM_AUTH, 'Content-Type': 'application/json' };
-      const response = await fetch(`${upstream.url}/xAPI/statements${url.search}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : text });
-      const answer = await response.text();
+      let response: Response;
+      let answer: string;
+      try {
+        response = await fetch(`${upstream.url}/xAPI/statements${url.search}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : text });
+        answer = await response.text();
+      } catch (error) {
+        release();
+        throw error;
+      }
+      if (req.method !== 'GET' && response.status >= 400 && response.status < 500) {
+        let posted: unknown = null;
+        try {
+          posted = JSON.parse(text);
+        } catch {
+          posted = text;
+        }
+        rejected.push({ at: new Date().toISOString(), status: response.status, answer: answer.slice(0, 2000), statements: Array.isArray(posted) ? posted : [posted] });
+      }
       if (req.method !== 'GET' && (response.status === 200 || response.status === 204)) {
         const posted = JSON.parse(text) as { id: string } | { id: string }[];
         for (const statement of Array.isArray(posted) ? posted : [posted]) {
@@ -196,6 +254,7 @@ export async function startLrs(): Promise<{ url: string; stop: () => Promise<voi
           if (warnings.length) problems.push({ id: statement.id, warnings });
         }
       }
+      release();
       return send(response.status, answer || undefined);
     }
 
@@ -225,7 +284,14 @@ export async function startLrs(): Promise<{ url: string; stop: () => Promise<voi
     if (resource === 'about') return send(200, { version: ['1.0.3'] });
     return send(404, { error: 'not supported here' });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => {
+      upstream.child.kill();
+      rmSync(upstream.dir, { recursive: true, force: true });
+      reject(error);
+    });
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const port = () => {
     const address = server.address();
     return typeof address === 'object' && address ? address.port : 0;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CSP } from '../../build/html.js';
+import { LRS_CONNECT_SRC } from '../../build/registry.js';
 import { PREVIEW_CSP, PreviewError, startPreviewServer } from '../../preview/serve.js';
 import type { PreviewServer } from '../../preview/serve.js';
 
@@ -22,6 +23,7 @@ const packageFiles: Readonly<Record<string, string>> = {
 };
 
 let temp: string;
+let rebuilds = 0;
 let root: string;
 let server: PreviewServer;
 const extraServers: PreviewServer[] = [];
@@ -33,15 +35,52 @@ interface Reply {
 }
 
 /** A raw request: the path goes out as written (fetch would normalise `..` away). */
-function get(path: string, method = 'GET'): Promise<Reply> {
+function get(path: string, method = 'GET', body?: string): Promise<Reply> {
   return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method, agent: false }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method, agent: false, headers: body ? { 'Content-Type': 'application/json' } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', fail);
     });
     req.on('error', fail);
+    req.end(body);
+  });
+}
+
+/** Reads server-sent events from /__preview/events until `until` says stop. */
+function readEvents(until: (events: { event: string; data: unknown }[]) => boolean, whenOpen: () => Promise<void>): Promise<{ event: string; data: unknown }[]> {
+  return new Promise((done, fail) => {
+    const events: { event: string; data: unknown }[] = [];
+    const req = request({ host: '127.0.0.1', port: server.port, path: '/__preview/events', agent: false }, (res) => {
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^text\/event-stream/);
+      let buffer = '';
+      res.setEncoding('utf8');
+      let opened = false;
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        if (!opened) {
+          opened = true;
+          whenOpen().catch(fail);
+        }
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event && data) events.push({ event, data: JSON.parse(data) });
+        }
+        if (until(events)) {
+          req.destroy();
+          done(events);
+        }
+      });
+    });
+    req.on('error', (error) => {
+      if (!req.destroyed) fail(error);
+    });
     req.end();
   });
 }
@@ -57,7 +96,14 @@ before(async () => {
   await writeFile(join(temp, 'package.json'), JSON.stringify({ name: SECRET }));
   await writeFile(join(temp, 'dist', 'package.json'), JSON.stringify({ name: SECRET }));
   await symlink(join(temp, 'package.json'), join(root, 'escape.json'));
-  server = await startPreviewServer({ port: 0, root });
+  await mkdir(join(temp, 'dist', 'xapi'), { recursive: true });
+  await writeFile(join(temp, 'dist', 'xapi', 'index.html'), INDEX_HTML);
+  await mkdir(join(temp, 'watched'));
+  server = await startPreviewServer({
+    port: 0,
+    distDir: join(temp, 'dist'),
+    watch: { dirs: [join(temp, 'watched')], debounceMs: 20, rebuild: async () => ({ ok: rebuilds++ > 0 ? false : true, output: 'course/lessons/x.md:3: a made-up problem' }) },
+  });
 });
 
 after(async () => {
@@ -82,6 +128,8 @@ describe('preview server', () => {
     assert.match(res.body, /<script type="module" src="\/preview\.js"><\/script>/);
     assert.match(res.body, /<link rel="stylesheet" href="\/preview\.css">/);
     assert.match(res.body, /<label for="mastery">/);
+    for (const mode of ['scorm12', 'moodle', 'scorm2004', 'xapi', 'cmi5', 'web']) assert.match(res.body, new RegExp(`<input type="radio" name="mode" value="${mode}"`), `switcher: ${mode}`);
+    for (const id of ['refuse-commits', 'offline', 'launch-mode', 'reset', 'statements', 'outbox', 'resume-size']) assert.match(res.body, new RegExp(`id="${id}"`), id);
     assert.doesNotMatch(res.body, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline <script>');
     assert.doesNotMatch(res.body, /<style|\sstyle=|\son[a-z]+=/i, 'no inline styles or handlers');
   });
@@ -107,12 +155,12 @@ describe('preview server', () => {
   });
 
   it('serves the package under /course/ with the package CSP', async () => {
-    const res = await get('/course/index.html');
+    const res = await get('/course/scorm12/index.html');
     assert.equal(res.status, 200);
     assert.match(String(res.headers['content-type']), /^text\/html/);
     assert.equal(res.headers['content-security-policy'], CSP);
     assert.equal(res.body, INDEX_HTML);
-    const dir = await get('/course/');
+    const dir = await get('/course/scorm12/');
     assert.equal(dir.status, 200);
     assert.equal(dir.body, INDEX_HTML);
     assert.equal(dir.headers['content-security-policy'], CSP);
@@ -120,10 +168,10 @@ describe('preview server', () => {
 
   it('sends the right content type for each kind of package file', async () => {
     const expected: Array<[string, RegExp]> = [
-      ['/course/app/course.js', /^text\/javascript/],
-      ['/course/app/base.css', /^text\/css/],
-      ['/course/assets/logo.svg', /^image\/svg\+xml$/],
-      ['/course/imsmanifest.xml', /^application\/xml/],
+      ['/course/scorm12/app/course.js', /^text\/javascript/],
+      ['/course/scorm12/app/base.css', /^text\/css/],
+      ['/course/scorm12/assets/logo.svg', /^image\/svg\+xml$/],
+      ['/course/scorm12/imsmanifest.xml', /^application\/xml/],
     ];
     for (const [path, type] of expected) {
       const res = await get(path);
@@ -134,47 +182,95 @@ describe('preview server', () => {
     }
   });
 
-  it('refuses paths that leave dist/scorm12', async () => {
+  it('refuses paths that leave the package folder', async () => {
     for (const path of [
-      '/course/../package.json',
-      '/course/../../package.json',
-      '/course/app/../../package.json',
-      '/course/..%2fpackage.json',
-      '/course/%2e%2e/%2e%2e/package.json',
-      '/course/..%5c..%5cpackage.json',
-      '/course/%2Ftmp%2Fpackage.json',
-      '/course/escape.json',
-      '/course/index.html%00.json',
+      '/course/scorm12/../package.json',
+      '/course/scorm12/../../package.json',
+      '/course/scorm12/app/../../package.json',
+      '/course/scorm12/..%2fpackage.json',
+      '/course/scorm12/%2e%2e/%2e%2e/package.json',
+      '/course/scorm12/..%5c..%5cpackage.json',
+      '/course/scorm12/%2Ftmp%2Fpackage.json',
+      '/course/scorm12/escape.json',
+      '/course/scorm12/index.html%00.json',
     ]) {
       const res = await get(path);
       assert.ok(res.status === 403 || res.status === 404, `${path} gave ${res.status}`);
       assert.ok(!res.body.includes(SECRET), `${path} leaked a file outside the package`);
     }
-    assert.equal((await get('/course/../package.json')).status, 403);
-    assert.equal((await get('/course/escape.json')).status, 403, 'a symlink out of the package');
+    assert.equal((await get('/course/scorm12/../package.json')).status, 403);
+    assert.equal((await get('/course/scorm12/escape.json')).status, 403, 'a symlink out of the package');
   });
 
   it('answers 404 for missing files, directories and file types a package does not serve', async () => {
-    for (const path of ['/course/missing.html', '/course/app/missing.js', '/course/app', '/course/notes.txt', '/package.json', '/nothing-here']) {
+    for (const path of ['/course/scorm12/missing.html', '/course/scorm12/app/missing.js', '/course/scorm12/app', '/course/scorm12/notes.txt', '/package.json', '/nothing-here']) {
       const res = await get(path);
       assert.equal(res.status, 404, path);
       assert.ok(!res.body.includes(SECRET), path);
     }
-    assert.equal((await get('/course/%E0%A4%A')).status, 400, 'malformed escapes');
+    assert.equal((await get('/course/scorm12/%E0%A4%A')).status, 400, 'malformed escapes');
   });
 
   it('answers HEAD without a body and refuses other methods', async () => {
-    const head = await get('/course/index.html', 'HEAD');
+    const head = await get('/course/scorm12/index.html', 'HEAD');
     assert.equal(head.status, 200);
     assert.equal(head.body, '');
     assert.equal(head.headers['content-length'], String(Buffer.byteLength(INDEX_HTML)));
-    const post = await get('/course/index.html', 'POST');
+    const post = await get('/course/scorm12/index.html', 'POST');
     assert.equal(post.status, 405);
     assert.equal(post.headers.allow, 'GET, HEAD');
   });
 
+  it('serves each package kind under /course/<kind>/ with that package\'s CSP (xAPI: the LRS connect-src)', async () => {
+    const xapi = await get('/course/xapi/index.html');
+    assert.equal(xapi.status, 200);
+    assert.equal(xapi.body, INDEX_HTML);
+    assert.match(String(xapi.headers['content-security-policy']), new RegExp(`connect-src ${LRS_CONNECT_SRC.replace(/[*.]/g, '\\$&')}`));
+    assert.notEqual(xapi.headers['content-security-policy'], CSP);
+    assert.equal((await get('/course/scorm12')).status, 308);
+    assert.equal((await get('/course/scorm12')).headers.location, '/course/scorm12/');
+    assert.equal((await get('/course/cmi5/index.html')).status, 404, 'a kind that is not built');
+    for (const path of ['/course/index.html', '/course/../package.json', '/course/dist/package.json']) {
+      const res = await get(path);
+      assert.equal(res.status, 404, path);
+      assert.ok(!res.body.includes(SECRET), path);
+    }
+  });
+
+  it('validates the launch and switch requests before touching the LRS', async () => {
+    assert.equal((await get('/__preview/launch', 'POST', JSON.stringify({ kind: 'scorm12' }))).status, 400);
+    assert.equal((await get('/__preview/launch', 'POST', JSON.stringify({ kind: 'cmi5', masteryScore: 80 }))).status, 400, 'cmi5 mastery is 0–1');
+    assert.equal((await get('/__preview/launch', 'POST', '{not json')).status, 400);
+    assert.equal((await get('/__preview/launch')).status, 405);
+    assert.equal((await get('/__preview/offline', 'POST', JSON.stringify({ mode: 'sometimes' }))).status, 400);
+    assert.equal((await get('/__preview/lrs?registration=x')).status, 400);
+    assert.equal(server.lrs.started, false, 'no LRS was started for a bad request');
+    const status = JSON.parse((await get('/__preview/status')).body) as { kinds: Record<string, boolean> };
+    assert.deepEqual(status.kinds, { scorm12: true, scorm2004: false, xapi: true, cmi5: false, web: false });
+  });
+
+  it('tells the page over server-sent events when a watched change was rebuilt, and when the build failed', async () => {
+    const events = await readEvents(
+      (list) => list.filter((e) => e.event === 'built').length >= 2,
+      async () => {
+        await writeFile(join(temp, 'watched', 'lesson.md'), '# one\n');
+        // The second change waits for the first build's event, so it is a second build.
+        await new Promise((r) => setTimeout(r, 10));
+        while (rebuilds < 1) await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 50));
+        await writeFile(join(temp, 'watched', 'lesson.md'), '# two\n');
+      },
+    );
+    const built = events.filter((e) => e.event === 'built').map((e) => e.data as { ok: boolean; output: string });
+    assert.equal(events[0]?.event, 'building');
+    assert.ok((events[0]?.data as { files: string[] }).files.some((f) => f.endsWith('lesson.md')), JSON.stringify(events[0]));
+    assert.equal(built[0]?.ok, true);
+    assert.equal(built[1]?.ok, false);
+    assert.match(built[1]?.output ?? '', /a made-up problem/);
+  });
+
   it('tries the next port when the requested one is busy', async () => {
-    const next = await startPreviewServer({ port: server.port, root, portAttempts: 5 });
+    const next = await startPreviewServer({ port: server.port, distDir: join(temp, 'dist'), portAttempts: 5 });
     extraServers.push(next);
     assert.notEqual(next.port, server.port);
     assert.ok(next.port > server.port && next.port < server.port + 5);
@@ -183,7 +279,7 @@ describe('preview server', () => {
   it('refuses to start without a built package', async () => {
     const empty = join(temp, 'empty');
     await mkdir(empty);
-    await assert.rejects(startPreviewServer({ port: 0, root: empty }), (error: unknown) => {
+    await assert.rejects(startPreviewServer({ port: 0, distDir: empty }), (error: unknown) => {
       assert.ok(error instanceof PreviewError);
       assert.match(error.message, /index\.html is missing\. Run npm run build first\./);
       return true;
