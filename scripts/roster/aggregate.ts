@@ -95,7 +95,8 @@ export interface RosterRow {
   readonly firstLaunch: string;
   readonly lastActivity: string;
   readonly completionDate: string;
-  readonly result: 'passed' | 'failed' | 'not assessed';
+  /** `failed`: every attempt used without a pass; `not passed`: attempts remain. */
+  readonly result: 'passed' | 'failed' | 'not passed' | 'not assessed';
   /** Best score in percent (0–100), '' when none. */
   readonly bestScore: number | null;
   readonly attemptsUsed: number;
@@ -310,7 +311,7 @@ export function creditOf(course: RosterCourse, r: Registration): { hours: number
   if (r.passedAt === null) {
     if (r.failedCount > 0 || attempts > 0) {
       const left = course.attempts > 0 ? Math.max(0, course.attempts - attempts) : null;
-      reasons.push(`failed the assessment (${attempts} of ${course.attempts || 'unlimited'} attempts used${left ? `, ${left} left` : ''})`);
+      reasons.push(`${left ? 'assessment not passed yet' : 'failed the assessment'} (${attempts} of ${course.attempts || 'unlimited'} attempts used${left ? `, ${left} left` : ''})`);
     } else reasons.push('assessment not taken');
   }
   if (r.bestScore !== null && r.passedAt !== null && r.bestScore < course.credit.minimumScore) {
@@ -321,6 +322,13 @@ export function creditOf(course: RosterCourse, r: Registration): { hours: number
     reasons.push(`${minutes} min in the course is below the ${course.credit.minimumMinutes}-minute minimum`);
   }
   return reasons.length ? { hours: 0, reason: reasons.join('; ') } : { hours: course.creditHours, reason: '' };
+}
+
+export function resultOf(course: RosterCourse, r: Registration): RosterRow['result'] {
+  if (r.passedAt !== null) return 'passed';
+  const attempts = attemptsOf(course, r);
+  if (attempts === 0 && r.failedCount === 0) return 'not assessed';
+  return course.attempts > 0 && attempts >= course.attempts ? 'failed' : 'not passed';
 }
 
 export async function rowOf(course: RosterCourse, r: Registration): Promise<RosterRow> {
@@ -341,7 +349,7 @@ export async function rowOf(course: RosterCourse, r: Registration): Promise<Rost
     firstLaunch: iso(r.firstLaunch ?? r.firstSeen),
     lastActivity: iso(r.lastActivity),
     completionDate: iso(done),
-    result: r.passedAt !== null ? 'passed' : r.failedCount > 0 || attemptsOf(course, r) > 0 ? 'failed' : 'not assessed',
+    result: resultOf(course, r),
     bestScore: r.bestScore === null ? null : percent(r.bestScore),
     attemptsUsed: attemptsOf(course, r),
     minutes: minutesOf(r),

@@ -74,6 +74,8 @@ describe('training-board roster against the real LRS', () => {
     assert.match(byName('Casey Failed')?.['credit reason'] ?? '', /failed the assessment \(3 of 3 attempts used\)/);
     assert.equal(byName('Jules Failed')?.['attempts used'], '3', 'cmi5 sends one failed per registration; attempts come from the answers');
     assert.equal(byName('Fran Email')?.email, 'fran@district.example.org');
+    assert.equal(byName('Lee Halfway')?.result, 'not passed', 'completed with attempts left: not (yet) failed');
+    assert.match(byName('Lee Halfway')?.['credit reason'] ?? '', /1 of 3 attempts used, 2 left/);
     assert.ok(unfinished.some((r) => r.name === 'Eli Started') && unfinished.some((r) => r.name === 'Kim Started'));
     const html = readFileSync(join(out, 'roster.html'), 'utf8');
     assert.match(html, /<caption>Completions \(\d+\)<\/caption>/);

@@ -58,7 +58,7 @@ export interface ExpectedRow {
   readonly package: 'xAPI' | 'cmi5';
   readonly firstLaunch: string;
   readonly completionDate: string;
-  readonly result: 'passed' | 'failed' | 'not assessed';
+  readonly result: 'passed' | 'failed' | 'not passed' | 'not assessed';
   readonly bestScore: string;
   readonly attemptsUsed: number;
   readonly minutes: number;
@@ -225,7 +225,7 @@ export async function play(course: CourseModel, plan: LearnerPlan, auId: string)
   const reasons: string[] = [];
   const credit = course.credit ?? { minimumScore: mastery, minimumMinutes: 0 };
   if (!completed) reasons.push('not completed');
-  if (!passed) reasons.push(attempts ? 'failed the assessment' : 'assessment not taken');
+  if (!passed) reasons.push(attempts >= maxAttempts ? 'failed the assessment' : attempts ? 'assessment not passed yet' : 'assessment not taken');
   if (passed && best !== null && best < credit.minimumScore) reasons.push('below the');
   if (credit.minimumMinutes && roundedMinutes < credit.minimumMinutes) reasons.push(`${roundedMinutes} min in the course`);
   const expected: ExpectedRow = {
@@ -238,7 +238,7 @@ export async function play(course: CourseModel, plan: LearnerPlan, auId: string)
     package: plan.kind === 'cmi5' ? 'cmi5' : 'xAPI',
     firstLaunch: iso(plan.start),
     completionDate: completed ? iso(Math.max(completedAt ?? 0, passedAt ?? 0)) : '',
-    result: passed ? 'passed' : attempts ? 'failed' : 'not assessed',
+    result: passed ? 'passed' : attempts >= maxAttempts ? 'failed' : attempts ? 'not passed' : 'not assessed',
     bestScore: best === null ? '' : String(Math.round(best * 100)),
     attemptsUsed: attempts,
     minutes: roundedMinutes,
