@@ -1,7 +1,7 @@
 /**
  * `npm run test:roster`: the roster over more than 50,000 statements in the real test LRS
  * (a few minutes on a busy machine, so not part of `npm test`, which runs the same checks on
- * ~3,000 statements in tests/roster/roster.node.test.ts).
+ * ~1,800 statements in tests/roster/roster.node.test.ts).
  *
  * Learners are played through the course's xAPI and cmi5 drivers (tests/roster/seed.ts) and
  * posted in batches of 1,000. The roster runs twice, after ~5,000 statements and after all of
