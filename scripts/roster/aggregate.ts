@@ -72,7 +72,6 @@ export interface Registration {
   lastActivity: number;
   completedAt: number | null;
   passedAt: number | null;
-  failedAt: number | null;
   passedCount: number;
   failedCount: number;
   bestScore: number | null;
@@ -191,7 +190,6 @@ export class RosterAggregator {
         lastActivity: at,
         completedAt: null,
         passedAt: null,
-        failedAt: null,
         passedCount: 0,
         failedCount: 0,
         bestScore: null,
@@ -227,7 +225,6 @@ export class RosterAggregator {
         break;
       case 'failed':
         r.failedCount += 1;
-        r.failedAt = r.failedAt === null ? at : Math.max(r.failedAt, at);
         break;
       case 'answered':
         if (statement.object?.id?.startsWith(this.assessmentPrefix)) r.assessmentAnswers += 1;
@@ -268,7 +265,7 @@ export class RosterAggregator {
     return candidates.includes(wanted);
   }
 
-  /** The registrations seen so far, in a stable order (completion date, then name). */
+  /** The registrations seen so far (their records, not rows). */
   all(): Registration[] {
     return [...this.registrations.values()];
   }
