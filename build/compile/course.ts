@@ -91,7 +91,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
 
   // course.yaml
   const c = read('course.yaml');
-  c.onlyKeys(['id', 'title', 'version', 'language', 'publisher', 'issuer', 'description', 'notice', 'revision', 'reviewCycle', 'scope', 'attribution', 'minutes', 'creditHours', 'masteryScore', 'completion', 'outcomes', 'lessons', 'assessment']);
+  c.onlyKeys(['id', 'title', 'version', 'language', 'publisher', 'issuer', 'description', 'notice', 'revision', 'reviewCycle', 'scope', 'attribution', 'minutes', 'creditHours', 'masteryScore', 'credit', 'completion', 'outcomes', 'lessons', 'assessment']);
   const id = c.get('id').string({ pattern: /^[a-z][a-z0-9+.-]*:\S+$/i, patternHint: 'Give an IRI such as https://example.org/courses/my-course (it must never change once published).' });
   const outcomeLines = new Map<number, number>();
   const outcomeList = c.get('outcomes').list().map((o, i) => {
@@ -263,6 +263,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
   }
   const itemsPerAttempt = objectiveList.reduce((n, o) => n + o.draw, 0);
 
+  const masteryScore = c.get('masteryScore').number({ min: 0, max: 1, fallback: 0.8 });
   const minutes = { lessons: compiled.reduce((n, l) => n + l.lesson.minutes, 0), assessment: settings.minutes, total: c.get('minutes').number({ min: 1, max: 600, fallback: 60 }) };
   if (minutes.lessons + minutes.assessment !== minutes.total) {
     c.get('minutes').problem(`The course says ${minutes.total} minutes, but the lessons (${minutes.lessons}) and the assessment (${minutes.assessment}) add up to ${minutes.lessons + minutes.assessment}.`, 'Make the lessons\' "minutes" plus assessment.minutes equal the course "minutes" (training boards check the total).');
@@ -291,7 +292,8 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
     issuer: c.has('issuer') ? c.get('issuer').string() : c.get('publisher').string(),
     minutes: minutes.total,
     creditHours: c.get('creditHours').number({ min: 0, max: 40, fallback: 1 }),
-    masteryScore: c.get('masteryScore').number({ min: 0, max: 1, fallback: 0.8 }),
+    masteryScore,
+    credit: compileCredit(c, minutes.total, masteryScore),
     noticeHtml: md(c.get('notice')),
     revision: c.get('revision').string({ pattern: /^\d{4}-\d{2}-\d{2}$/, patternHint: 'Write the date of the last content review as YYYY-MM-DD.' }),
     reviewCycle: c.get('reviewCycle').string(),
@@ -417,4 +419,26 @@ function listNames(dir: string, ext: string): string[] {
 function isBlockScalar(r: YamlReader): boolean {
   const type = (r.node as { type?: string } | null)?.type;
   return type === 'BLOCK_FOLDED' || type === 'BLOCK_LITERAL';
+}
+
+/**
+ * course.yaml `credit` (the training-board roster applies it, scripts/roster/): the best score
+ * (0–1) and the minutes in the course a completion needs to earn `creditHours`. The score
+ * defaults to `masteryScore`, the minutes to 0 (no minimum).
+ */
+function compileCredit(c: YamlReader, courseMinutes: number, mastery: number): NonNullable<CourseModel['credit']> {
+  const credit = c.get('credit');
+  if (c.has('credit') && !credit.isMap()) credit.problem('"credit" must be a map.', 'Write "credit:" followed by indented "minimumScore:" and/or "minimumMinutes:".');
+  credit.onlyKeys(['minimumScore', 'minimumMinutes']);
+  const score = credit.get('minimumScore');
+  const minimumScore = credit.has('minimumScore') ? score.number({ min: 0, max: 1, fallback: mastery }) : mastery;
+  if (credit.has('minimumScore') && minimumScore < mastery) {
+    score.problem(`"credit.minimumScore" is ${minimumScore}, below the pass mark (masteryScore ${mastery}): a learner who has not passed never earns credit, so it would change nothing.`, `Give a score from ${mastery} to 1, or remove it (the pass mark then applies).`);
+  }
+  const time = credit.get('minimumMinutes');
+  const minimumMinutes = credit.has('minimumMinutes') ? time.number({ min: 0, max: 600, integer: true, fallback: 0 }) : 0;
+  if (minimumMinutes > courseMinutes) {
+    time.problem(`"credit.minimumMinutes" is ${minimumMinutes}, more than the course's ${courseMinutes} minutes: most learners would earn no credit.`, `Give at most ${courseMinutes} minutes (the sum of the lessons' and the assessment's minutes), or remove it.`);
+  }
+  return { minimumScore, minimumMinutes };
 }

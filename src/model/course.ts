@@ -80,6 +80,12 @@ export interface CourseModel {
   /** Estimated minutes for the whole course. */
   readonly minutes: number;
   readonly creditHours: number;
+  /**
+   * Credit rules (course.yaml `credit`) that the training-board roster applies: a completion
+   * earns `creditHours` only when passed with a best score ≥ `minimumScore` (0–1) and at least
+   * `minimumMinutes` in the course. Optional in the type for hand-made models; the build always sets it.
+   */
+  readonly credit?: { readonly minimumScore: number; readonly minimumMinutes: number };
   /** Passing score as a fraction in [0, 1]; the LMS value wins where it sends one. */
   readonly masteryScore: number;
   /** Plain-language notice shown once (not legal advice, state law varies). HTML. */

@@ -72,7 +72,7 @@ async function startUpstream(): Promise<{ url: string; child: ChildProcess; dir:
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'slep-lrs-'));
   const main = require.resolve('xapi-statements/dist/index.js');
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, ['--require', join(import.meta.dirname, 'sortable-ids.cjs'), main], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -134,6 +134,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
   const tokens = new Set<string>([XAPI_AUTH]);
   /** Statement ids in the order the LRS first stored them, with what the validator said. */
   const delivered: string[] = [];
+  const deliveredIds = new Set<string>();
   const problems: { id: string; warnings: unknown[] }[] = [];
   const requests: { method: string; path: string; status: number }[] = [];
   const rejected: RejectedPost[] = [];
@@ -203,7 +204,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
       return send(200, { 'auth-token': launch.token.slice('Basic '.length) });
     }
 
-    if (!url.pathname.startsWith('/xapi/')) return send(404, { error: 'not found' });
+    // `more` links from the upstream say /xAPI/…; the course's endpoint is /xapi/.
+    if (!url.pathname.toLowerCase().startsWith('/xapi/')) return send(404, { error: 'not found' });
     if (!tokens.has(req.headers.authorization ?? '')) return send(401, { error: 'unknown credentials' });
     const resource = url.pathname.slice('/xapi/'.length);
 
@@ -248,7 +250,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
       if (req.method !== 'GET' && (response.status === 200 || response.status === 204)) {
         const posted = JSON.parse(text) as { id: string } | { id: string }[];
         for (const statement of Array.isArray(posted) ? posted : [posted]) {
-          if (delivered.includes(statement.id)) continue;
+          if (deliveredIds.has(statement.id)) continue;
+          deliveredIds.add(statement.id);
           delivered.push(statement.id);
           const warnings = validate(statement);
           if (warnings.length) problems.push({ id: statement.id, warnings });
