@@ -233,7 +233,8 @@ export interface WorkbookQuestion {
 
 export interface ChecklistEntry {
   readonly html: string;
-  readonly source: string;
+  /** Where the item comes from, as inline HTML (titles in italics). */
+  readonly sourceHtml: string;
 }
 
 export interface Workbook {

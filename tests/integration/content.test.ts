@@ -67,6 +67,9 @@ describe('the real course in the built package', () => {
     for (const q of course.workbook.questions) expect(wbText).to.contain(plain(q.questionHtml).slice(0, 40));
     expect(course.workbook.checklist.items.length).to.be.at.least(6);
     for (const i of course.workbook.checklist.items) expect(wbText).to.contain(plain(i.html).slice(0, 30));
+    // Sources are rendered, not shown as Markdown source (titles in italics, no stray asterisks).
+    expect(wbText).to.contain('Community Policing Dispatch');
+    expect(wbText).not.to.match(/\*[A-Z][^*]*\*/);
     expect((await axe(player)).violations.map((v) => v.id)).to.deep.equal([]);
 
     await player.fire('slep-course', 'slep-navigate', { page: 'resources' });

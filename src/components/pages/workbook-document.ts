@@ -39,7 +39,7 @@ export function workbookDocument(options: { course: CourseModel; notes: Workbook
   const checklist = workbook.checklist.items
     .map((entry, i) => {
       const mine = notes.checklist[String(i)];
-      return `<li><span class="box">${mine?.done ? '[x]' : '[ ]'}</span> ${entry.html} <span class="muted">(${escape(entry.source)})</span>${mine?.note.trim() ? `<div class="notes">${escape(mine.note.trim())}</div>` : ''}</li>`;
+      return `<li><span class="box">${mine?.done ? '[x]' : '[ ]'}</span> ${entry.html} <span class="muted">(${entry.sourceHtml})</span>${mine?.note.trim() ? `<div class="notes">${escape(mine.note.trim())}</div>` : ''}</li>`;
     })
     .join('\n');
   const district = course.district;

@@ -217,7 +217,7 @@ export class SlepWorkbook extends LitElement {
             return html`<li>
               <label class="tick">
                 <input type="checkbox" .checked=${mine.done} @change=${(e: Event) => this.handleChecklist(i, { done: (e.target as HTMLInputElement).checked })} />
-                <span>${unsafeHTML(entry.html)} <span class="muted">(${entry.source})</span></span>
+                <span>${unsafeHTML(entry.html)} <span class="muted">(${unsafeHTML(entry.sourceHtml)})</span></span>
               </label>
               <label for="check-note-${i}">Note<span class="visually-hidden"> on: ${text}</span> (where your MOU covers it)</label>
               <input

@@ -27,7 +27,7 @@ const course: CourseModel = {
   workbook: {
     introHtml: '<p>Meet as a team.</p>',
     questions: [{ id: 'wb-1', lesson: 'lesson-one', questionHtml: 'Why have an SRO?', prompts: ['Who decides?', 'What changes?'] }],
-    checklist: { title: 'MOU planning checklist', introHtml: '<p>Check these.</p>', items: [{ html: 'Purpose', source: 'COPS' }] },
+    checklist: { title: 'MOU planning checklist', introHtml: '<p>Check these.</p>', items: [{ html: 'Purpose', sourceHtml: 'COPS' }] },
   },
   resources: [
     { id: 'nasro', title: 'NASRO', url: 'https://www.nasro.org/', publisher: 'NASRO', descriptionHtml: 'The association.', group: 'original' },

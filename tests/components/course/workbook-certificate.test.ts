@@ -35,7 +35,7 @@ const course: CourseModel = {
       { id: 'wb-1', lesson: 'lesson-one', questionHtml: 'Why have an SRO?', prompts: ['Who decides?'] },
       { id: 'wb-2', lesson: 'lesson-two', questionHtml: 'Who supervises?', prompts: ['Day to day?'] },
     ],
-    checklist: { title: 'MOU planning checklist', introHtml: '<p>Check these.</p>', items: [{ html: 'Purpose', source: 'COPS' }, { html: 'Funding', source: 'COPS 2019' }] },
+    checklist: { title: 'MOU planning checklist', introHtml: '<p>Check these.</p>', items: [{ html: 'Purpose', sourceHtml: 'COPS' }, { html: 'Funding', sourceHtml: 'COPS 2019' }] },
   },
 };
 
