@@ -177,7 +177,7 @@ export function compileCourse(options: { courseDir: string; rootDir?: string }):
       introHtml: md(checklist.get('intro')),
       items: checklist.get('items').list().map((i) => {
         i.onlyKeys(['text', 'source']);
-        return { html: inline(i.get('text')), source: i.get('source').string() };
+        return { html: inline(i.get('text')), sourceHtml: inline(i.get('source')) };
       }),
     },
   };
