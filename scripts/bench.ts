@@ -187,7 +187,7 @@ function headingProbe(): void {
       (window as unknown as { __shell: number }).__shell = performance.now();
       observer.disconnect();
       // The course has started (saved attempt applied, tracker listening) when `starting` goes.
-      const started = (): boolean => !shell.hasAttribute('starting') && Boolean((window as unknown as { __started: number }).__started = performance.now());
+      const started = (): boolean => (shell as unknown as { starting?: boolean }).starting === false && Boolean((window as unknown as { __started: number }).__started = performance.now());
       if (!started()) new MutationObserver((__, o) => started() && o.disconnect()).observe(shell, { attributes: true, attributeFilter: ['starting'] });
     }
   }).observe(document, { childList: true, subtree: true });

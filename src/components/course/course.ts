@@ -317,7 +317,8 @@ export class SlepCourse extends LitElement {
 
   private renderPage(page: string) {
     // Pages other than the welcome are separate chunks, loaded (and prefetched) as needed.
-    const loading = this.store && pageGate(this, this.store.course, page);
+    // While starting, the tracker's and driver's chunks have the network: no prefetch yet.
+    const loading = this.store && pageGate(this, this.store.course, page, { prefetch: !this.starting });
     if (loading) return loading;
     switch (page) {
       case PAGES.welcome:
