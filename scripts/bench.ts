@@ -25,6 +25,8 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { CSP } from '../build/html.js';
+import { BUILD } from '../build/registry.js';
+import { isPackageKind } from '../src/packages.js';
 import type { CourseModel } from '../src/model/course.js';
 import type { AttemptState } from '../src/state/attempt.js';
 import { worstCaseResumeData } from '../src/state/worst-case.js';
@@ -75,8 +77,6 @@ function filesIn(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesIn(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 
-/** The package's tracking driver module (src/tracking/<name>.ts), as build/registry.ts says. */
-const DRIVER: Record<string, string> = { scorm12: 'scorm12', scorm2004: 'scorm2004', xapi: 'xapi', cmi5: 'cmi5', web: 'local' };
 
 /**
  * The JavaScript a package loads before the learner can act: what index.html loads
@@ -95,7 +95,8 @@ function startupFiles(dir: string, pkg: string): string[] {
   };
   for (const m of html.matchAll(/<script type="module" src="([^"]+)"|<link rel="modulepreload" href="([^"]+)"/g)) add(m[1] ?? m[2] ?? '');
   const app = readdirSync(join(dir, 'app'));
-  for (const prefix of ['start-', `${DRIVER[pkg] ?? pkg}-`]) {
+  const driver = isPackageKind(pkg) ? BUILD[pkg].driverModule : pkg;
+  for (const prefix of ['start-', `${driver}-`]) {
     const file = app.find((f) => f.startsWith(prefix) && f.endsWith('.js'));
     if (!file) throw new Error(`${pkg}: no app/${prefix}*.js`);
     add(`app/${file}`);
