@@ -15,11 +15,15 @@ function cannotStart(error: unknown): void {
   root.replaceChildren(message);
 }
 
-/** Resolves once the first frame has been painted (at once, by timer, in a hidden page, which paints nothing). */
+/**
+ * Resolves once the first frame has been painted; by timer in a hidden page, which paints
+ * nothing (and within a second anyway: a page hidden while loading gets no frames).
+ */
 function afterFirstPaint(): Promise<void> {
   return new Promise((done) => {
     if (document.visibilityState === 'hidden') setTimeout(done, 0);
     else requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 1000);
   });
 }
 
