@@ -1,6 +1,7 @@
 // Bundles src/main.ts for the browser. The compiled course model comes from
 // .generated/course.json (written by build/cli.ts) as the module `virtual:slep-course`:
-// a compact skeleton in the entry script, and the text in one chunk per content part
+// a compact skeleton in the entry script (its assessment half, `virtual:slep-blueprint`, in
+// the tracker's chunk), and the text in one chunk per content part
 // (a lesson, the question bank, the workbook, the resources), loaded as needed
 // (src/model/skeleton.ts, src/model/loader.ts). Pages other than the welcome are
 // chunks of their own too (src/components/lazy/page-gate.ts).
@@ -9,9 +10,10 @@ import { resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-import { compactCourse, contentParts } from './build/split-model.js';
+import { compactBlueprint, compactCourse, contentParts } from './build/split-model.js';
 
 const COURSE = 'virtual:slep-course';
+const BLUEPRINT = 'virtual:slep-blueprint';
 const CONTENT = 'virtual:slep-content/';
 const ROOT = import.meta.dirname;
 /** Where build/cli.ts writes the compiled model and the bundle (tests build into a temp dir). */
@@ -28,8 +30,16 @@ function courseModel() {
       model = JSON.parse(readFileSync(`${GENERATED}/course.json`, 'utf8'));
       parts = contentParts(model);
     },
-    resolveId: (id) => (id === COURSE || id.startsWith(CONTENT) ? `\0${id}` : null),
+    resolveId: (id) => (id === COURSE || id === BLUEPRINT || id.startsWith(CONTENT) ? `\0${id}` : null),
     load(id) {
+      if (id === `\0${BLUEPRINT}`) {
+        // Imported by src/start.ts only, so it lands in the tracker's chunk, not the entry.
+        return [
+          `import course from ${JSON.stringify(COURSE)};`,
+          `import { expandBlueprint } from ${JSON.stringify(resolve(ROOT, 'src/model/skeleton.ts'))};`,
+          `expandBlueprint(course, ${JSON.stringify(compactBlueprint(model))});`,
+        ].join('\n');
+      }
       if (id === `\0${COURSE}`) {
         const importers = Object.keys(parts).map((name) => `${JSON.stringify(name)}: () => import(${JSON.stringify(CONTENT + name)})`);
         return [

@@ -44,7 +44,7 @@ export async function buildPackages(options: {
       mkdirSync(join(dir, logo.path, '..'), { recursive: true });
       writeFileSync(join(dir, logo.path), logo.data);
     }
-    writeFileSync(join(dir, 'index.html'), indexHtml({ course: model, kind: pkg.kind, connectSrc: pkg.connectSrc, preload: firstScreenChunks(chunks, pkg.driverModule), build }));
+    writeFileSync(join(dir, 'index.html'), indexHtml({ course: model, kind: pkg.kind, connectSrc: pkg.connectSrc, preload: firstScreenChunks(chunks), build }));
     await pkg.manifest?.({ dir, model });
     const zip = join(outDir, zipName(model, pkg.kind));
     await writeDeterministicZip({ sourceDir: dir, outFile: zip });
@@ -74,11 +74,12 @@ function writeElementsManifest(root: string, outDir: string): void {
 }
 
 /**
- * The chunks the first screen needs besides the entry: what the entry imports
- * statically, and this package's tracking driver (src/tracking/<tracking>.ts) with
- * its own static imports. Content and page chunks are not among them.
+ * The chunks the first screen (the welcome page) needs besides the entry: what the
+ * entry imports statically. The tracker's chunk and this package's tracking driver
+ * (src/tracking/<tracking>.ts) are fetched by src/main.ts once the welcome page is on
+ * screen, in parallel, so they are not declared here; nor are content and page chunks.
  */
-export function firstScreenChunks(chunks: readonly OutputChunk[], tracking: string): string[] {
+export function firstScreenChunks(chunks: readonly OutputChunk[]): string[] {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const found = new Set<string>();
   const add = (chunk: OutputChunk | undefined): void => {
@@ -88,7 +89,6 @@ export function firstScreenChunks(chunks: readonly OutputChunk[], tracking: stri
   };
   const entry = chunks.find((c) => c.isEntry);
   add(entry);
-  add(chunks.find((c) => c.moduleIds.some((id) => id.replace(/\\/g, '/').endsWith(`/src/tracking/${tracking}.ts`))));
   if (entry) found.delete(entry.fileName);
   return [...found].sort();
 }

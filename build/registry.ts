@@ -20,7 +20,7 @@ import { checkTincanManifest, validateCmi5Manifest } from './validate-xapi-manif
 export interface BuildEntry {
   /** The zip is `<slug>-<version>-<suffix>.zip`. */
   readonly suffix: string;
-  /** The driver file in src/tracking/ (without .ts): the first screen preloads its chunk. */
+  /** The driver file in src/tracking/ (without .ts): the player fetches its chunk once the welcome page shows (src/main.ts); `npm run bench` counts it in the start-up JavaScript. */
   readonly driverModule: string;
   /** CSP `connect-src` for this package (`'self'` unless it must reach an LRS known only at launch). */
   readonly connectSrc: string;

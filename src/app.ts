@@ -14,9 +14,10 @@ import { Tracker } from './tracking/tracker.js';
  * restores the attempt, hands launch facts and save status to the shell, turns
  * "Save and exit" into the tracker's finish, and wires the page lifecycle.
  */
-export async function startCourse(options: { course: CourseModel; root: HTMLElement; kind: PackageKind }): Promise<Tracker> {
+export async function startCourse(options: { course: CourseModel; root: HTMLElement; kind: PackageKind; shell?: SlepCourse }): Promise<Tracker> {
   const { course, root } = options;
-  const store = new AttemptStore(course);
+  // main.ts may have put the shell (and its store) on screen already, `starting`: it is used as it is.
+  const store = options.shell?.store ?? new AttemptStore(course);
   const local = async (): Promise<TrackingDriver> => (await import('./tracking/local.js')).createDriver(course);
   let driver: TrackingDriver | null = null;
   try {
@@ -32,9 +33,9 @@ export async function startCourse(options: { course: CourseModel; root: HTMLElem
     tracker = new Tracker({ course, store, driver: await local(), fallbackReason: 'no-lms' });
     launch = await tracker.start();
   }
-  const shell = document.createElement('slep-course');
+  const shell = options.shell ?? document.createElement('slep-course');
   connectShell({ shell, store, tracker, launch });
-  root.replaceChildren(shell);
+  if (shell.parentNode !== root) root.replaceChildren(shell);
   // Administrators only: ?diagnostics or Ctrl+Alt+Shift+D (the view is loaded on demand).
   installDiagnostics({ course, kind: options.kind, store, tracker, launch });
 
@@ -57,6 +58,8 @@ export function connectShell(options: { shell: SlepCourse; store: AttemptStore; 
     shell.saveStatus = status;
   });
   shell.resumed = Boolean(launch?.resumeData) && store.state.location !== 'welcome';
+  // The attempt is restored and the tracker listens: the learner's actions count from now on.
+  shell.starting = false;
   shell.addEventListener(SlepExitEvent.eventName, () => {
     tracker.finish();
     // cmi5: the LMS asks to be returned to (cmi5 10.0 "returnURL").

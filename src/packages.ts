@@ -22,14 +22,22 @@ export interface PlayerEntry {
    * Resolves null when the standard's LMS/LRS is not there: the course runs locally.
    */
   readonly driver: (course: CourseModel) => Promise<TrackingDriver | null>;
+  /** Fetches the driver's code only (main.ts: alongside the tracker's chunk, not after it). */
+  readonly load: () => Promise<unknown>;
+}
+
+type DriverModule = { createDriver: (course: CourseModel) => Promise<TrackingDriver | null> };
+
+function entry(label: string, load: () => Promise<DriverModule>): PlayerEntry {
+  return { label, load, driver: async (course) => (await load()).createDriver(course) };
 }
 
 export const PLAYER: Record<PackageKind, PlayerEntry> = {
-  scorm12: { label: 'SCORM 1.2', driver: async (course) => (await import('./tracking/scorm12.js')).createDriver(course) },
-  scorm2004: { label: 'SCORM 2004 4th edition', driver: async (course) => (await import('./tracking/scorm2004.js')).createDriver(course) },
-  xapi: { label: 'xAPI', driver: async (course) => (await import('./tracking/xapi.js')).createDriver(course) },
-  cmi5: { label: 'cmi5', driver: async (course) => (await import('./tracking/cmi5.js')).createDriver(course) },
-  web: { label: 'Web (this browser)', driver: async (course) => (await import('./tracking/local.js')).createDriver(course) },
+  scorm12: entry('SCORM 1.2', () => import('./tracking/scorm12.js')),
+  scorm2004: entry('SCORM 2004 4th edition', () => import('./tracking/scorm2004.js')),
+  xapi: entry('xAPI', () => import('./tracking/xapi.js')),
+  cmi5: entry('cmi5', () => import('./tracking/cmi5.js')),
+  web: entry('Web (this browser)', () => import('./tracking/local.js')),
 };
 
 export function isPackageKind(value: unknown): value is PackageKind {

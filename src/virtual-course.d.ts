@@ -4,3 +4,6 @@ declare module 'virtual:slep-course' {
   const course: CourseModel;
   export default course;
 }
+
+/** Applies the assessment's skeleton (objectives, bank ids and answers) to the course model (rollup.config.js). */
+declare module 'virtual:slep-blueprint' {}

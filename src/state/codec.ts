@@ -8,12 +8,14 @@ import { initialState, pageOrder } from './attempt.js';
  * Ids are kept (not indices) so a course edit that reorders items does not
  * scramble a learner's answers; unknown ids are dropped on decode.
  *
- *   2|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency centiseconds36>:<at36>,…|d=<completedAt36>[|s=<seed36>.<attemptId>][|e=<id>,…][|q=<relevance>.<clarity>.<y|n>.<at36>.<comments>]|n=<revision36>.<reported36>.<length36>
+ *   2|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency centiseconds36>:<at36>,…|d=<completedAt36>[|s=<seed36>.<attemptId>][|e=<id>,…][|q=<relevance>.<clarity>.<y|n>.<at36>]|n=<revision36>.<reported36>.<length36>
  *
  * `s`, `e` and `q` are optional (added within version 2; a string without them decodes
- * with their defaults, and an older build ignores them). Evaluation comments are
- * URI-encoded and cut to {@link COMMENTS_BUDGET} encoded characters: they were
- * reported once when sent, and the 4096-character budget must hold in the worst case.
+ * with their defaults, and an older build ignores them). Evaluation comments are not
+ * written: they are reported once, when the evaluation is sent, and nothing shows them
+ * again, so they would only cost resume space (up to 500 characters that URI-encode to
+ * far more). Strings written by earlier builds of version 2 end `q` with the URI-encoded
+ * comments; those are still read.
  *
  * Scores are whole basis points (0–10000) so the `.`-separated field stays unambiguous.
  * A response is its parts joined by `+` (`a+c`, `1.b+2.a`); ids and parts use
@@ -50,21 +52,6 @@ export class ResumeDataError extends Error {
 
 const SAFE = /^[a-z0-9.-]*$/;
 
-/** Most characters the encoded evaluation comments may take in the resume string. */
-export const COMMENTS_BUDGET = 600;
-
-/** URI-encodes `text` (and `.`, our separator), dropping characters from its end until it fits `budget`. */
-function encodeComments(text: string, budget: number): string {
-  const enc = (t: string) => encodeURIComponent(t).replace(/\./g, '%2E').replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  let chars = [...text];
-  let out = enc(chars.join(''));
-  while (out.length > budget && chars.length) {
-    chars = chars.slice(0, -1);
-    out = enc(chars.join(''));
-  }
-  return out;
-}
-
 function decodeComments(text: string): string {
   try {
     return decodeURIComponent(text);
@@ -90,7 +77,7 @@ export function encodeState(state: AttemptState, meta: ResumeMeta = EMPTY_META):
   if (state.seed || state.attemptId) fields.push(`s=${(state.seed >>> 0).toString(36)}.${state.attemptId.replace(/[^a-z0-9]/g, '')}`);
   if (state.ended.length) fields.push(`e=${state.ended.join(',')}`);
   const q = state.evaluation;
-  if (q) fields.push(`q=${q.relevance}.${q.clarity}.${q.recommend === 'yes' ? 'y' : 'n'}.${t36(q.at)}.${encodeComments(q.comments, COMMENTS_BUDGET)}`);
+  if (q) fields.push(`q=${q.relevance}.${q.clarity}.${q.recommend === 'yes' ? 'y' : 'n'}.${t36(q.at)}`);
   const body = fields.join('|');
   // The body's length closes the string: data cut short anywhere fails this check.
   return `${body}|n=${meta.revision.toString(36)}.${meta.reported.toString(36)}.${body.length.toString(36)}`;

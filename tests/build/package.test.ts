@@ -115,7 +115,7 @@ describe('npm run build', () => {
     assert.doesNotMatch(entry, /cmi\.suspend_data/, 'the entry does not include the driver');
   });
 
-  it('splits the course: the entry has no lesson text or bank; each lesson, the bank, workbook and resources are chunks; the driver is preloaded', () => {
+  it('splits the course: the entry has no lesson text or bank; each lesson, the bank, workbook and resources are chunks; nothing but the entry loads before the welcome page', () => {
     const model = JSON.parse(readFileSync(join(work, 'a-gen', 'course.json'), 'utf8')) as CourseModel;
     for (const pkg of ['scorm12', 'web'] as const) {
       const dir = join(first.dist, pkg);
@@ -126,15 +126,17 @@ describe('npm run build', () => {
       assert.ok(prose && prose.kind === 'prose' && model.bank[0]);
       assert.ok(!entry.includes(prose.html.slice(0, 40)), 'lesson text is not in the entry');
       assert.ok(!entry.includes(JSON.stringify(model.bank[0].stemText).slice(1, 40)), 'bank text is not in the entry');
-      assert.ok(entry.includes(model.bank[0].id), 'bank ids are (the skeleton)');
+      assert.ok(entry.includes(model.checks[0]?.id ?? '-'), 'check ids are (the skeleton)');
+      assert.ok(!entry.includes(`"${model.bank[0].id} `), 'bank ids are not: they come with the tracker');
+      const start = app.find((f) => f.startsWith('start-'));
+      assert.ok(start && readFileSync(join(dir, 'app', start), 'utf8').includes(model.bank[0].id), 'the tracker\'s chunk has the bank skeleton');
       for (const part of [...model.lessons.map((l) => `lesson-${l.id}`), 'bank', 'workbook', 'resources']) {
         assert.ok(app.some((f) => f.startsWith(`content-${part}-`)), `a chunk for ${part}`);
       }
       const html = readFileSync(join(dir, 'index.html'), 'utf8');
       const preloaded = [...html.matchAll(/<link rel="modulepreload" href="app\/([^"]+)">/g)].map((m) => m[1] ?? '');
-      const driver = preloaded.find((f) => readFileSync(join(dir, 'app', f), 'utf8').includes(pkg === 'scorm12' ? 'cmi.suspend_data' : 'localStorage'));
-      assert.ok(driver, `${pkg} preloads its tracking driver`);
-      assert.ok(preloaded.every((f) => !f.startsWith('content-')), 'no content chunk is preloaded');
+      // The welcome page needs the entry only; the tracker and driver chunks are fetched once it shows (src/main.ts).
+      assert.deepEqual(preloaded, []);
     }
   });
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { compactCourse, contentParts, encodeItem } from '../../build/split-model.js';
+import { compactBlueprint, compactCourse, contentParts, encodeItem } from '../../build/split-model.js';
 import type { CourseModel, Item } from '../../src/model/course.js';
-import { decodeItem, expandCourse, hydrateCourse } from '../../src/model/skeleton.js';
+import { decodeItem, expandBlueprint, expandCourse, hydrateCourse } from '../../src/model/skeleton.js';
 import { drawItems, initialState, reduce, scoreAttempt } from '../../src/state/attempt.js';
 import { decodeState, encodeState } from '../../src/state/codec.js';
 import { courseModel } from '../fixtures/course-model.js';
@@ -19,9 +19,12 @@ function textless(value: unknown, key = ''): unknown {
   return typeof value === 'string' && TEXT_KEYS.test(key) ? '' : value;
 }
 
+/** The skeleton as the player has it once the tracker's chunk (with the assessment's half) has loaded. */
 function skeletonOf(model: CourseModel): CourseModel {
   // Through JSON, as in the bundle.
-  return expandCourse(JSON.parse(JSON.stringify(compactCourse(model))));
+  const course = expandCourse(JSON.parse(JSON.stringify(compactCourse(model))));
+  expandBlueprint(course, JSON.parse(JSON.stringify(compactBlueprint(model))));
+  return course;
 }
 
 function models(): Array<[string, CourseModel]> {
@@ -32,10 +35,12 @@ function models(): Array<[string, CourseModel]> {
 
 describe('the course model split for loading as needed', () => {
   for (const [name, model] of models()) {
-    it(`${name}: the skeleton keeps every field but the lessons', items', workbook's and resources' text (a new model field must be placed here deliberately)`, () => {
+    it(`${name}: the skeleton keeps every field but the lessons', items', objectives', workbook's and resources' text (a new model field must be placed here deliberately)`, () => {
       const { lessons, checks, bank, workbook, resources } = model;
       // The welcome page's fields (title, description, notice…) stay whole.
       const expected = { ...model, ...(textless({ lessons, checks, bank, workbook, resources }) as object) } as CourseModel;
+      // The blueprint (ids, lessons, outcomes, draw counts) stays; the objectives' wording comes with the bank.
+      Object.assign(expected, { objectives: model.objectives.map((o) => ({ ...o, text: '', condition: '', standard: '' })) });
       const skeleton = skeletonOf(model);
       assert.deepEqual(skeleton, { ...expected, workbook: { ...expected.workbook, checklist: { ...expected.workbook.checklist, title: '' } } });
     });
@@ -69,6 +74,16 @@ describe('the course model split for loading as needed', () => {
       assert.deepEqual(scoreAttempt(skeleton, state.assessment), scoreAttempt(model, state.assessment));
     });
   }
+
+  it('the entry\'s skeleton has no bank and no objectives: they come with the tracker\'s chunk, and never replace loaded content', () => {
+    const model = courseModel();
+    const entry = expandCourse(JSON.parse(JSON.stringify(compactCourse(model))));
+    assert.deepEqual([entry.bank, entry.objectives], [[], []]);
+    const full = skeletonOf(model);
+    hydrateCourse(full, contentParts(model).bank ?? {});
+    expandBlueprint(full, compactBlueprint(model));
+    assert.deepEqual(full.bank, model.bank);
+  });
 
   it('round-trips every item type through the compact encoding', () => {
     for (const item of courseModel().bank) assert.deepEqual(decodeItem(encodeItem(item)), textless(item) as Item);

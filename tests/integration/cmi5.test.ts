@@ -106,7 +106,7 @@ describe('the built cmi5 package against a real LRS, launched as a cmi5 LMS does
     const frame = player.frame as HTMLIFrameElement;
     const old = frame.contentDocument;
     frame.contentWindow?.location.reload();
-    await until(() => frame.contentDocument !== old && frame.contentDocument?.querySelector('slep-course'), 'the reloaded course');
+    await until(() => frame.contentDocument !== old && frame.contentDocument?.querySelector('slep-course:not([starting])'), 'the reloaded course');
     await player.settle();
     expect(player.shell.store.state.location).to.equal(first?.id, 'resumed from the State API');
     expect(player.text()).not.to.contain('could not connect');

@@ -77,7 +77,8 @@ export class PackagePlayer<L extends StandInLms = PreviewLms> {
     this.resize(size);
     frame.src = `${this.src ?? `/dist/${kind}/index.html`}${query ? `?${query}` : ''}`;
     document.body.append(frame);
-    const shell = await until(() => frame.contentDocument?.querySelector('slep-course') as Shell | null, 'the course shell');
+    // The shell shows the welcome page before the LMS connection is up (`starting`); tests act once it is.
+    const shell = await until(() => frame.contentDocument?.querySelector('slep-course:not([starting])') as Shell | null, 'the course shell');
     await shell.updateComplete;
     return shell;
   }

@@ -70,6 +70,13 @@ export class SlepCourse extends LitElement {
   @property({ attribute: false }) saveStatus?: SaveStatus;
   /** Whether to offer "continue where you left off" (set on resume). */
   @property({ type: Boolean }) resumed = false;
+  /**
+   * The welcome page is on screen but the learner's saved attempt is not applied yet
+   * (the app is still connecting to the LMS): nothing the learner does may change the
+   * state until then. A page the learner asks for meanwhile is shown once the course
+   * has started, unless the saved attempt resumes elsewhere; "Save and exit" waits.
+   */
+  @property({ type: Boolean, reflect: true }) starting = false;
 
   @state() private menuCollapsed = true;
   @state() private announcement = '';
@@ -78,12 +85,18 @@ export class SlepCourse extends LitElement {
   /** An id on the page just shown to focus instead of its heading (see {@link SlepNavigateEvent.anchor}). */
   private target = '';
   private unsubscribe: Array<() => void> = [];
+  /** The page asked for while {@link starting}. */
+  private requested = '';
 
   /**
    * Shows a page and moves focus to its heading (or to `target` on it, where the page
    * has one: a workbook question, a lesson's discussion block).
    */
   go(page: string, target = ''): void {
+    if (this.starting) {
+      this.requested = page;
+      return;
+    }
     this.store?.dispatch({ type: 'go', page, now: Date.now() });
     this.resumed = false;
     this.menuCollapsed = true;
@@ -111,8 +124,13 @@ export class SlepCourse extends LitElement {
     if (changed.has('store') && this.store) {
       this.storeProvider.setValue(this.store);
       this.unsubscribe.push(this.store.subscribe(() => this.requestUpdate()));
-      // The learner's check shuffles and attempt id are made once, at the first launch.
+    }
+    if ((changed.has('store') || changed.has('starting')) && this.store && !this.starting) {
+      // The learner's check shuffles and attempt id are made once, at the first launch (after a resume is applied).
       if (this.store.state.seed === 0) this.store.dispatch({ type: 'begin', seed: randomSeed(), attemptId: randomId() });
+      const requested = this.requested;
+      this.requested = '';
+      if (changed.get('starting') && requested && this.store.state.location === PAGES.welcome) queueMicrotask(() => this.go(requested));
     }
     if (changed.has('launch') && this.launch) this.launchProvider.setValue(this.launch);
     if (changed.has('saveStatus') && this.saveStatus) this.saveStatusProvider.setValue(this.saveStatus);
@@ -143,15 +161,18 @@ export class SlepCourse extends LitElement {
   };
 
   private readonly handleLessonEnd = (event: SlepLessonEndEvent): void => {
+    if (this.starting) return;
     this.store?.dispatch({ type: 'end-lesson', lessonId: event.lessonId });
   };
 
   private readonly handleEvaluation = (event: SlepEvaluationEvent): void => {
+    if (this.starting) return;
     this.store?.dispatch({ type: 'evaluate', evaluation: event.evaluation, now: Date.now() });
   };
 
   /** The pager's Next from a lesson: the learner reached its end. */
   private handleNext(from: string, next: string): void {
+    if (this.starting) return void this.go(next);
     if (this.store?.course.lessons.some((l) => l.id === from)) this.store.dispatch({ type: 'end-lesson', lessonId: from });
     this.go(next);
   }
@@ -164,12 +185,14 @@ export class SlepCourse extends LitElement {
   }
 
   private readonly handleAnswer = (event: SlepAnswerEvent): void => {
+    if (this.starting) return;
     if (this.store?.course.checks.some((i) => i.id === event.itemId)) {
       this.store.dispatch({ type: 'check', itemId: event.itemId, response: event.response });
     }
   };
 
   private readonly handleAssessment = (event: SlepAssessmentEvent): void => {
+    if (this.starting) return;
     const now = Date.now();
     if (event.command === 'start') {
       // A browse/review launch records nothing, so it starts no attempt.
@@ -181,6 +204,7 @@ export class SlepCourse extends LitElement {
   };
 
   private readonly handleAssessmentAnswer = (event: SlepAssessmentAnswerEvent): void => {
+    if (this.starting) return;
     this.store?.dispatch({ type: 'answer', itemId: event.itemId, response: event.response, latency: event.latency, now: Date.now() });
   };
 
@@ -234,7 +258,7 @@ export class SlepCourse extends LitElement {
           <span>${percent}% complete</span>
         </span>
         ${status?.saving ? html`<span class="saving">Saving…</span>` : nothing}
-        <button @click=${this.handleExit} ?disabled=${ended}>Save and exit</button>
+        <button @click=${this.handleExit} ?disabled=${ended || this.starting}>Save and exit</button>
       </header>
       ${status?.message ? html`<div class="banner ${status.level}" role=${status.level === 'error' ? 'alert' : 'status'}>${status.message}</div>` : nothing}
       ${this.exited && ended
@@ -293,7 +317,8 @@ export class SlepCourse extends LitElement {
 
   private renderPage(page: string) {
     // Pages other than the welcome are separate chunks, loaded (and prefetched) as needed.
-    const loading = this.store && pageGate(this, this.store.course, page);
+    // While starting, the tracker's and driver's chunks have the network: no prefetch yet.
+    const loading = this.store && pageGate(this, this.store.course, page, { prefetch: !this.starting });
     if (loading) return loading;
     switch (page) {
       case PAGES.welcome:

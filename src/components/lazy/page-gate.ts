@@ -68,9 +68,10 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLEl
 
 /**
  * What to render instead of `page` while it loads, or `null` when the page can
- * be rendered now. Re-renders `host` when the load settles.
+ * be rendered now. Re-renders `host` when the load settles. `prefetch: false` holds
+ * back the next page's idle prefetch (until a later call without it).
  */
-export function pageGate(host: Host, course: CourseModel, page: string): TemplateResult | null {
+export function pageGate(host: Host, course: CourseModel, page: string, options: { prefetch?: boolean } = {}): TemplateResult | null {
   let gate = gates.get(host);
   if (!gate) {
     gate = { page: null, failed: false, shownOnce: false, prefetched: new Set() };
@@ -81,7 +82,8 @@ export function pageGate(host: Host, course: CourseModel, page: string): Templat
     state.page = null;
     state.failed = false;
     state.shownOnce = true;
-    prefetchAfter(state, course, page);
+    // The host says when: the shell not before the course has started (the tracker's chunk goes first).
+    if (options.prefetch ?? true) prefetchAfter(state, course, page);
     return null;
   }
   if (state.page === page && state.failed) {

@@ -226,3 +226,59 @@ describe('slep-course', () => {
     expect(shadow(el).querySelector('slep-lesson')?.shadowRoot?.activeElement?.id).to.equal('discussion-wb-1');
   });
 });
+
+describe('slep-course before the course has started (welcome page shown before the LMS connection is up)', () => {
+  /** The shell as src/main.ts puts it on screen: a fresh store, `starting`, no tracker yet. */
+  async function early(storage: Storage) {
+    const course = courseModel();
+    const store = new AttemptStore(course);
+    const shell = document.createElement('slep-course');
+    shell.starting = true;
+    shell.store = store;
+    const el = await fixture<SlepCourse>(shell);
+    /** What src/app.ts does once the app chunk has loaded. */
+    const start = async () => {
+      const tracker = new Tracker({ course, store, driver: new LocalDriver('test', storage) });
+      const launch = await tracker.start();
+      connectShell({ shell: el, store, tracker, launch });
+      await el.updateComplete;
+      await el.updateComplete;
+      return tracker;
+    };
+    return { el, store, course, start };
+  }
+
+  it('shows the welcome page at once, acts on nothing until started, then goes where the learner asked', async () => {
+    const { el, store, start } = await early(memoryStorage() as Storage);
+    expect(deepQueryAll(shadow(el), 'slep-welcome').length).to.equal(1);
+    expect(el.hasAttribute('starting')).to.equal(true);
+    expect(button(el, /Save and exit/)?.disabled).to.equal(true);
+    button(el, /Next/)?.click();
+    await el.updateComplete;
+    expect(store.state.location, 'nothing changes before the saved attempt is applied').to.equal('welcome');
+    expect(store.state.seed, 'the attempt is not begun before resume').to.equal(0);
+    const tracker = await start();
+    expect(el.hasAttribute('starting')).to.equal(false);
+    expect(store.state.location, 'the page asked for, once started').to.equal('lesson-one');
+    expect(store.state.seed).to.not.equal(0);
+    expect(button(el, /Save and exit/)?.disabled).to.equal(false);
+    tracker.finish();
+  });
+
+  it('a saved attempt wins over a click made before it was applied: the learner resumes where they left off', async () => {
+    const storage = memoryStorage() as Storage;
+    // A first session: the learner reaches lesson two and leaves.
+    const first = await mount({ storage });
+    first.el.go('lesson-two');
+    await first.el.updateComplete;
+    const seed = first.store.state.seed;
+    first.tracker.finish();
+
+    const { el, store, start } = await early(storage);
+    button(el, /Next/)?.click();
+    await start();
+    expect(store.state.location).to.equal('lesson-two');
+    expect(store.state.seed, 'the saved seed, not a new one').to.equal(seed);
+    expect(shadow(el).querySelector('.resume')?.textContent).to.contain('Welcome back');
+  });
+});

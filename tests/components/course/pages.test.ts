@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/pages/define.js';
 import { formatName } from '../../../src/components/pages/certificate.js';
+import { formatDate } from '../../../src/components/pages/welcome.js';
 import { storeContext, launchContext } from '../../../src/context.js';
 import type { CourseModel } from '../../../src/model/course.js';
 import { correctResponse } from '../../../src/model/response.js';
@@ -81,3 +82,16 @@ describe('course pages', () => {
     expect(formatName('Ana Rivera')).to.equal('Ana Rivera');
   });
 });
+
+describe('the welcome page\'s review date', () => {
+  it('writes US English dates without Intl exactly as Intl would, and other languages through Intl', () => {
+    for (const iso of ['2026-12-15', '2027-01-01', '2024-02-29', '2030-07-04', '1999-12-31']) {
+      const intl = new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+      expect(formatDate(iso, 'en-US')).to.equal(intl);
+      expect(formatDate(iso, 'en')).to.equal(intl);
+    }
+    expect(formatDate('2026-12-15', 'fr-FR')).to.equal('15 décembre 2026');
+    expect(formatDate('not a date', 'en-US')).to.equal('not a date');
+  });
+});
+
