@@ -54,8 +54,10 @@ export class Scorm2004Driver implements TrackingDriver {
   private objectivesSupported = true;
   /** Interaction ids the LMS holds (from earlier sessions or written now), with their index. */
   private indexOf: Map<string, number> | null = null;
-  /** Interaction ids fully written: never written again. */
+  /** Interaction ids fully written this session (until a refused commit): not written again. */
   private readonly written = new Set<string>();
+  /** Interaction ids the LMS held at launch (an earlier session's): never written again. */
+  private readonly held = new Set<string>();
   /** The value each element last accepted this session: unchanged values are not sent again. */
   private readonly accepted = new Map<string, string>();
   private latestObjectives: readonly ObjectiveRecord[] = [];
@@ -104,7 +106,16 @@ export class Scorm2004Driver implements TrackingDriver {
   async report(options: { events: readonly TrackingEvent[]; save: Save; commit: boolean }): Promise<boolean> {
     if (!this.active()) return false;
     let good = this.write(options.events, options.save);
-    if (options.commit) good = this.call('Commit', () => this.api.Commit('')) && good;
+    if (options.commit) {
+      const committed = this.call('Commit', () => this.api.Commit(''));
+      // An LMS may drop what a failed commit carried: send everything again next time.
+      // Interactions keep their index, so writing them again never adds a second copy.
+      if (!committed) {
+        this.accepted.clear();
+        this.written.clear();
+      }
+      good = committed && good;
+    }
     return good;
   }
 
@@ -157,7 +168,7 @@ export class Scorm2004Driver implements TrackingDriver {
     for (const r of records) {
       if (r.kind !== 'assessment') continue;
       const id = identifier(r.id);
-      if (this.written.has(id)) continue;
+      if (this.written.has(id) || this.held.has(id)) continue;
       let n = indexOf.get(id);
       if (n === undefined) {
         n = Math.max(Number(this.get('cmi.interactions._count')) || 0, ...[...indexOf.values()].map((i) => i + 1));
@@ -191,7 +202,7 @@ export class Scorm2004Driver implements TrackingDriver {
       if (!id || known.has(id)) continue;
       known.set(id, i);
       // The LMS holds it from an earlier session: written once, never again.
-      this.written.add(id);
+      this.held.add(id);
     }
     this.indexOf = known;
     return known;
