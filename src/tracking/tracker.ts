@@ -6,6 +6,8 @@ import type { ResumeMeta } from '../state/codec.js';
 import type { AttemptStore } from '../state/store.js';
 import type { Launch, Save, TrackingDriver, TrackingEvent } from './driver.js';
 import { checkRecord, interactionRecords, objectiveRecords, reportOf } from './records.js';
+import { TabGuard } from './tabs.js';
+import type { TabChannel } from './tabs.js';
 
 /** Answer changes are committed after this quiet period; everything else at once. */
 export const ANSWER_COMMIT_DELAY_MS = 1500;
@@ -22,9 +24,15 @@ export const MESSAGES = {
   review: 'Review: nothing you do now is recorded. Your learning system keeps your result as it is.',
   future: 'Your saved progress was made by a newer version of this course, so this version will not change it. Nothing you do now is recorded; ask your learning system administrator to relaunch the current version.',
   unreadable: 'Your saved progress could not be read, so the course starts from the beginning. A copy of the unreadable data is kept in this browser. Your recorded result in the learning system is not changed.',
+  secondTab: 'This course is already open in another window or tab. So that one window cannot undo the other, nothing you do in this window is recorded: continue in the other window, or close both and relaunch the course.',
 } as const;
 
-type Stored = { revision: number; resumeData: string; at: number };
+/**
+ * The browser backup. `base`: the last revision the LMS had confirmed when it was written —
+ * a backup built on an older LMS copy than the one the LMS holds now was overtaken by
+ * another device and is never restored over it.
+ */
+type Stored = { revision: number; resumeData: string; at: number; base?: number };
 
 /**
  * Drives the active tracking driver from the attempt store: restores the attempt
@@ -51,6 +59,10 @@ export class Tracker {
   private backupKey = '';
   private launch: Launch | null = null;
   private lastError = '';
+  /** Finds another tab of the same attempt; null when not asked for (tests) or unavailable. */
+  private guard: TabGuard | null = null;
+  /** Resolves once this tab knows whether it is the attempt's writer; saves wait for it. */
+  private claimed: Promise<unknown> | null = null;
 
   constructor(
     private readonly options: {
@@ -60,6 +72,8 @@ export class Tracker {
       fallbackReason?: 'no-lms';
       now?: () => number;
       storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+      /** Opens the channel the tabs of one attempt share (see tabs.ts); omitted: no detection. */
+      tabs?: (name: string) => TabChannel | null;
     },
   ) {
     const { course, driver } = options;
@@ -138,7 +152,10 @@ export class Tracker {
       const lmsRevision = restored?.meta.revision ?? 0;
       // The LMS wins for a finished attempt, and whenever its copy is as new as ours.
       const lmsFinished = launch.recorded.success !== 'unknown' || launch.recorded.completion === 'completed';
-      if (backup && backup.revision > lmsRevision && !lmsFinished) {
+      // A backup restores only over the LMS copy it was built on (or an older one): one from
+      // device 1 never beats what device 2 saved since, whatever its revision number says.
+      const current = backup !== null && (backup.base === undefined || backup.base >= lmsRevision);
+      if (backup && backup.revision > lmsRevision && current && !lmsFinished) {
         try {
           restored = decodeResume(course, backup.resumeData);
         } catch {
@@ -148,7 +165,8 @@ export class Tracker {
     }
     if (restored) store.restore(restored.state);
     this.revision = restored?.meta.revision ?? 0;
-    this.confirmedRevision = this.revision;
+    // What the LMS holds (a restored backup is not confirmed until the LMS takes it).
+    this.confirmedRevision = launch.resumeData ? (this.lmsRevisionOf(launch.resumeData) ?? 0) : 0;
     const reported = restored?.meta.reported ?? 0;
 
     this.info = {
@@ -165,6 +183,7 @@ export class Tracker {
     else this.update({ readOnly: this.readOnly });
 
     if (this.readOnly) return launch;
+    this.guardTabs(launch);
     this.push({ type: 'launched', resumed: restored !== null });
     // An attempt whose answers never reached the LMS (a failed save, a backup) is reported now, once.
     const a = store.state.assessment;
@@ -186,7 +205,10 @@ export class Tracker {
     clearTimeout(this.retryTimer);
     const { driver } = this.options;
     const sessionSeconds = (this.now() - this.info.sessionStart) / 1000;
-    if (this.readOnly) {
+    // A tab closed before it knew whether another tab writes writes nothing (its backup, if any, stays).
+    const unsure = this.guard?.current === 'claiming';
+    this.guard?.release();
+    if (this.readOnly || unsure) {
       safely(() => driver.terminateNow({ events: [], save: null, sessionSeconds }));
       // The review / newer-version message stays: it still says why nothing was recorded.
       this.update({ ended: true, saving: false });
@@ -306,6 +328,7 @@ export class Tracker {
   }
 
   private async save(options: { commit: boolean }): Promise<void> {
+    if (this.claimed) await this.claimed;
     if (this.ended || this.readOnly) return;
     if (this.inFlight) {
       this.again = { commit: (this.again?.commit ?? false) || options.commit };
@@ -342,6 +365,34 @@ export class Tracker {
     const again = this.again;
     this.again = null;
     if (again && !this.ended) await this.save(again);
+  }
+
+  /**
+   * Joins the attempt's tab channel: the first save waits until older tabs had time to
+   * answer, and a tab that turns out to be the second one becomes read-only.
+   */
+  private guardTabs(launch: Launch): void {
+    const { course, driver, tabs } = this.options;
+    const channel = tabs?.(`slep:${course.id}:${driver.kind}:${launch.learner.id}`) ?? null;
+    if (!channel) return;
+    const guard = new TabGuard(channel);
+    this.guard = guard;
+    guard.onSecond(() => this.becomeSecondTab());
+    this.claimed = guard.claim().then(() => {
+      this.claimed = null;
+    });
+  }
+
+  /** Another tab of this attempt was there first: this one records nothing from now on. */
+  private becomeSecondTab(): void {
+    if (this.ended || this.readOnly) return;
+    this.readOnly = true;
+    clearTimeout(this.commitTimer);
+    clearTimeout(this.retryTimer);
+    this.commitTimer = undefined;
+    this.retryTimer = undefined;
+    this.queue.length = 0;
+    this.update({ message: MESSAGES.secondTab, level: 'info', readOnly: true, saving: false });
   }
 
   private failed(): void {
@@ -381,7 +432,7 @@ export class Tracker {
     if (this.options.driver.kind === 'local' || !this.backupKey) return;
     const resumeData = encodeState(this.options.store.state, { revision: save.revision, reported: 0 });
     try {
-      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now() } satisfies Stored));
+      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now(), base: this.confirmedRevision } satisfies Stored));
     } catch {
       /* storage blocked: the LMS copy is all there is */
     }
@@ -405,6 +456,14 @@ export class Tracker {
       if (!raw) return null;
       const parsed = JSON.parse(raw) as Partial<Stored>;
       return typeof parsed.resumeData === 'string' && typeof parsed.revision === 'number' ? (parsed as Stored) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private lmsRevisionOf(data: string): number | null {
+    try {
+      return decodeResume(this.options.course, data).meta.revision;
     } catch {
       return null;
     }
