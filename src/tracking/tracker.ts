@@ -342,6 +342,14 @@ export class Tracker {
     this.inFlight = true;
     this.dirty = false;
     this.update({ saving: true });
+    // A SCORM API is synchronous and freezes the page while the LMS works: let "Saving…" reach
+    // the screen first. One save is one batch of writes and one commit, so at most one freeze.
+    const paint = painted();
+    if (paint) await paint;
+    if (this.ended) {
+      this.inFlight = false;
+      return;
+    }
     let ok: boolean;
     try {
       ok = await this.options.driver.report({ events, save, commit: options.commit });
@@ -489,6 +497,21 @@ export class Tracker {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Resolves once the next frame was painted (or soon, if the page is not painting); null outside a browser page. */
+function painted(): Promise<void> | null {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined') return null;
+  if (document.visibilityState !== 'visible') return null;
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
 
 function safely(fn: () => boolean): boolean {
   try {
