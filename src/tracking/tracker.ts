@@ -28,11 +28,15 @@ export const MESSAGES = {
 } as const;
 
 /**
- * The browser backup. `base`: the last revision the LMS had confirmed when it was written —
- * a backup built on an older LMS copy than the one the LMS holds now was overtaken by
- * another device and is never restored over it.
+ * The browser backup. `lineage`: fingerprints of the LMS copies this browser started from and
+ * of every resume string it sent. The backup is restored only over an LMS copy in its lineage:
+ * when the LMS holds something else, another device wrote it since, and a backup from this
+ * device must not overwrite it, whatever its revision number says (revisions count per device).
  */
-type Stored = { revision: number; resumeData: string; at: number; base?: number };
+type Stored = { revision: number; resumeData: string; at: number; lineage?: string[] };
+
+/** Fingerprints kept in a backup's lineage (the newest). */
+const LINEAGE_MAX = 64;
 
 /**
  * Drives the active tracking driver from the attempt store: restores the attempt
@@ -63,6 +67,8 @@ export class Tracker {
   private guard: TabGuard | null = null;
   /** Resolves once this tab knows whether it is the attempt's writer; saves wait for it. */
   private claimed: Promise<unknown> | null = null;
+  /** Fingerprints of the LMS copy at launch and of every resume string sent since (see Stored). */
+  private readonly lineage: string[] = [];
 
   constructor(
     private readonly options: {
@@ -133,6 +139,7 @@ export class Tracker {
 
     let restored: { state: AttemptState; meta: ResumeMeta } | null = null;
     let message = '';
+    if (launch.resumeData) this.lineage.push(fingerprint(launch.resumeData));
     if (launch.resumeData) {
       try {
         restored = decodeResume(course, launch.resumeData);
@@ -154,10 +161,11 @@ export class Tracker {
       const lmsFinished = launch.recorded.success !== 'unknown' || launch.recorded.completion === 'completed';
       // A backup restores only over the LMS copy it was built on (or an older one): one from
       // device 1 never beats what device 2 saved since, whatever its revision number says.
-      const current = backup !== null && (backup.base === undefined || backup.base >= lmsRevision);
+      const current = backup !== null && (!launch.resumeData || backup.lineage === undefined || backup.lineage.includes(fingerprint(launch.resumeData)));
       if (backup && backup.revision > lmsRevision && current && !lmsFinished) {
         try {
           restored = decodeResume(course, backup.resumeData);
+          this.lineage.push(...(backup.lineage ?? []));
         } catch {
           /* an unreadable backup is ignored */
         }
@@ -319,6 +327,8 @@ export class Tracker {
     } else if (fits && this.saveStatus.message === MESSAGES.tooLarge) {
       this.update({ message: '', level: 'ok' });
     }
+    if (fits) this.lineage.push(fingerprint(resumeData));
+    if (this.lineage.length > LINEAGE_MAX * 2) this.lineage.splice(0, this.lineage.length - LINEAGE_MAX);
     return {
       revision: this.revision,
       location: state.location,
@@ -440,7 +450,7 @@ export class Tracker {
     if (this.options.driver.kind === 'local' || !this.backupKey) return;
     const resumeData = encodeState(this.options.store.state, { revision: save.revision, reported: 0 });
     try {
-      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now(), base: this.confirmedRevision } satisfies Stored));
+      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now(), lineage: this.lineage.slice(-LINEAGE_MAX) } satisfies Stored));
     } catch {
       /* storage blocked: the LMS copy is all there is */
     }
@@ -511,6 +521,16 @@ function painted(): Promise<void> | null {
       }, 0),
     );
   });
+}
+
+/** A short fingerprint of a resume string (FNV-1a, 32 bits, with its length). */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${h.toString(36)}.${text.length.toString(36)}`;
 }
 
 function safely(fn: () => boolean): boolean {

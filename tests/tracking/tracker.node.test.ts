@@ -298,6 +298,22 @@ describe('tracker', () => {
     assert.ok(again.driver.lastResume.includes('l=workbook'));
   });
 
+  it('restores the backup over an LMS copy this browser wrote, even one the LMS never confirmed', async () => {
+    const storage = memoryStorage();
+    const first = await launch({ storage });
+    first.driver.answer = false;
+    first.store.dispatch({ type: 'go', page: course.lessons[0]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    // The LMS stored this write although the save was not confirmed (a later value was refused).
+    const storedAnyway = first.driver.lastResume;
+    first.store.dispatch({ type: 'go', page: course.lessons[1]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    first.driver.terminateAnswer = false;
+    first.tracker.finish();
+    const again = await launch({ driver: new ScriptedDriver({ resumeData: storedAnyway }), storage });
+    assert.equal(again.store.state.location, course.lessons[1]?.id, 'the backup holds the newest progress');
+  });
+
   it('lets the LMS win for a finished attempt, whatever the backup says', async () => {
     const storage = memoryStorage();
     const first = await launch({ storage });
