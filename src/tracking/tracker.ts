@@ -33,7 +33,14 @@ export const MESSAGES = {
  * when the LMS holds something else, another device wrote it since, and a backup from this
  * device must not overwrite it, whatever its revision number says (revisions count per device).
  */
-type Stored = { revision: number; resumeData: string; at: number; lineage?: string[] };
+type Stored = { revision: number; resumeData: string; at: number; lineage?: string[]; driver?: unknown; pending?: TrackingEvent[] };
+
+/**
+ * Events a SCORM driver writes from (answers of a submitted attempt, the evaluation), kept in
+ * the backup until confirmed: the attempt state holds only the latest attempt's answers, so an
+ * earlier attempt's answers that did not reach the LMS must travel in the backup.
+ */
+const KEPT_EVENTS: ReadonlySet<string> = new Set(['submitted', 'evaluated']);
 
 /** Fingerprints kept in a backup's lineage (the newest). */
 const LINEAGE_MAX = 64;
@@ -159,9 +166,13 @@ export class Tracker {
       const lmsRevision = restored?.meta.revision ?? 0;
       // The LMS wins for a finished attempt, and whenever its copy is as new as ours.
       const lmsFinished = launch.recorded.success !== 'unknown' || launch.recorded.completion === 'completed';
-      // A backup restores only over the LMS copy it was built on (or an older one): one from
-      // device 1 never beats what device 2 saved since, whatever its revision number says.
+      // A backup restores only over an LMS copy in its lineage: one from device 1 never beats
+      // what device 2 saved since, whatever its revision number says.
       const current = backup !== null && (!launch.resumeData || backup.lineage === undefined || backup.lineage.includes(fingerprint(launch.resumeData)));
+      // What the driver noted on this device (SCORM 1.2: interaction indices) holds while the LMS copy is ours.
+      if (backup && current && backup.driver !== undefined) safely(() => (driver.memory?.restore(backup.driver), true));
+      // Answers that never reached the LMS go again (drivers write each interaction once).
+      if (backup && current) for (const event of revive(backup.pending)) this.queue.push(event);
       if (backup && backup.revision > lmsRevision && current && !lmsFinished) {
         try {
           restored = decodeResume(course, backup.resumeData);
@@ -195,7 +206,8 @@ export class Tracker {
     this.push({ type: 'launched', resumed: restored !== null });
     // An attempt whose answers never reached the LMS (a failed save, a backup) is reported now, once.
     const a = store.state.assessment;
-    if (a.submitted && a.attempt > reported) this.push(this.submittedEvent(store.state));
+    const queued = this.queue.some((e) => e.type === 'submitted' && e.attempt === a.attempt);
+    if (a.submitted && a.attempt > reported && !queued) this.push(this.submittedEvent(store.state));
     store.subscribe((state, action, previous) => this.handleChange(state, action, previous));
     // Record the (possibly restored) position at once so the LMS knows the attempt started.
     void this.save({ commit: true });
@@ -213,10 +225,9 @@ export class Tracker {
     clearTimeout(this.retryTimer);
     const { driver } = this.options;
     const sessionSeconds = (this.now() - this.info.sessionStart) / 1000;
-    // A tab closed before it knew whether another tab writes writes nothing (its backup, if any, stays).
-    const unsure = this.guard?.current === 'claiming';
+    // A tab closed while still waiting to hear from older tabs heard from none: it is the writer.
     this.guard?.release();
-    if (this.readOnly || unsure) {
+    if (this.readOnly) {
       safely(() => driver.terminateNow({ events: [], save: null, sessionSeconds }));
       // The review / newer-version message stays: it still says why nothing was recorded.
       this.update({ ended: true, saving: false });
@@ -232,6 +243,8 @@ export class Tracker {
       this.queue.length = 0;
       this.confirmedRevision = save.revision;
       this.clearBackup(save.revision);
+    } else {
+      this.writeBackup(save);
     }
     const local = driver.kind === 'local';
     this.update({
@@ -320,6 +333,7 @@ export class Tracker {
     const a = state.assessment;
     const meta: ResumeMeta = { revision: this.revision, reported: a.submitted ? a.attempt : Math.max(0, a.attempt - 1) };
     const resumeData = encodeState(state, meta);
+    const unreported = a.submitted && meta.reported === a.attempt ? encodeState(state, { ...meta, reported: a.attempt - 1 }) : resumeData;
     const fits = resumeData.length <= driver.limits.resumeData;
     if (!fits && this.saveStatus.message !== MESSAGES.tooLarge) {
       console.error(`[slep] Resume data is ${resumeData.length} characters; the limit is ${driver.limits.resumeData}.`);
@@ -328,11 +342,13 @@ export class Tracker {
       this.update({ message: '', level: 'ok' });
     }
     if (fits) this.lineage.push(fingerprint(resumeData));
+    if (fits && unreported !== resumeData) this.lineage.push(fingerprint(unreported));
     if (this.lineage.length > LINEAGE_MAX * 2) this.lineage.splice(0, this.lineage.length - LINEAGE_MAX);
     return {
       revision: this.revision,
       location: state.location,
       resumeData: fits ? resumeData : null,
+      resumeDataUnreported: fits ? unreported : null,
       report: reportOf(course, state, this.launch?.recorded),
     };
   }
@@ -377,6 +393,8 @@ export class Tracker {
         this.recovered();
       }
     } else {
+      // Keep what the driver noted while trying (SCORM 1.2: the indices it gave out) in the backup.
+      this.writeBackup(save);
       this.failed();
     }
     this.update({ saving: false });
@@ -450,7 +468,7 @@ export class Tracker {
     if (this.options.driver.kind === 'local' || !this.backupKey) return;
     const resumeData = encodeState(this.options.store.state, { revision: save.revision, reported: 0 });
     try {
-      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now(), lineage: this.lineage.slice(-LINEAGE_MAX) } satisfies Stored));
+      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now(), lineage: this.lineage.slice(-LINEAGE_MAX), driver: this.driverMemory(), pending: this.keptEvents() } satisfies Stored));
     } catch {
       /* storage blocked: the LMS copy is all there is */
     }
@@ -476,6 +494,20 @@ export class Tracker {
       return typeof parsed.resumeData === 'string' && typeof parsed.revision === 'number' ? (parsed as Stored) : null;
     } catch {
       return null;
+    }
+  }
+
+  private keptEvents(): TrackingEvent[] | undefined {
+    if (!this.options.driver.kind.startsWith('scorm')) return undefined;
+    const kept = this.queue.filter((e) => KEPT_EVENTS.has(e.type));
+    return kept.length ? kept : undefined;
+  }
+
+  private driverMemory(): unknown {
+    try {
+      return this.options.driver.memory?.save();
+    } catch {
+      return undefined;
     }
   }
 
@@ -521,6 +553,21 @@ function painted(): Promise<void> | null {
       }, 0),
     );
   });
+}
+
+/** Events read back from a backup (JSON): dates made dates again; anything malformed dropped. */
+function revive(events: unknown): TrackingEvent[] {
+  if (!Array.isArray(events)) return [];
+  const out: TrackingEvent[] = [];
+  for (const e of events as Array<Record<string, unknown>>) {
+    if (!e || typeof e.id !== 'string' || !KEPT_EVENTS.has(String(e.type))) continue;
+    if (e.type === 'submitted') {
+      if (!Array.isArray(e.interactions) || !Array.isArray(e.objectives)) continue;
+      const interactions = (e.interactions as Array<Record<string, unknown>>).map((r) => ({ ...r, timestamp: new Date(String(r.timestamp)) }));
+      out.push({ ...e, interactions } as unknown as TrackingEvent);
+    } else out.push(e as unknown as TrackingEvent);
+  }
+  return out;
 }
 
 /** A short fingerprint of a resume string (FNV-1a, 32 bits, with its length). */
