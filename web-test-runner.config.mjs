@@ -90,6 +90,7 @@ async function faultsControl(ctx, next) {
       seed: env.FAULTS_SEED ? Number(env.FAULTS_SEED) : undefined,
       scenarios: env.FAULTS_SCENARIOS ? Number(env.FAULTS_SCENARIOS) : undefined,
       standards: env.FAULTS_STANDARDS ? env.FAULTS_STANDARDS.split(',') : undefined,
+      first: env.FAULTS_FIRST ? Number(env.FAULTS_FIRST) : undefined,
     });
     return;
   }

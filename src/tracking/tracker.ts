@@ -42,8 +42,12 @@ type Stored = { revision: number; resumeData: string; at: number; lineage?: stri
  */
 const KEPT_EVENTS: ReadonlySet<string> = new Set(['submitted', 'evaluated']);
 
-/** Fingerprints kept in a backup's lineage (the newest). */
-const LINEAGE_MAX = 64;
+/**
+ * Fingerprints kept in a lineage. It restarts at every confirmed save (the LMS then holds that
+ * save or a later one), so it only grows while saves fail; past this, the oldest entries after
+ * the first (the copy this browser started from) are dropped.
+ */
+const LINEAGE_MAX = 256;
 
 /**
  * Drives the active tracking driver from the attempt store: restores the attempt
@@ -76,6 +80,8 @@ export class Tracker {
   private claimed: Promise<unknown> | null = null;
   /** Fingerprints of the LMS copy at launch and of every resume string sent since (see Stored). */
   private readonly lineage: string[] = [];
+  /** The last assessment attempt whose answers the LMS confirmed (kept in the backup's resume data). */
+  private reportedConfirmed = 0;
 
   constructor(
     private readonly options: {
@@ -145,11 +151,13 @@ export class Tracker {
     this.backupKey = `slep:${course.id}:${driver.kind}:${launch.learner.id}:backup`;
 
     let restored: { state: AttemptState; meta: ResumeMeta } | null = null;
+    let lmsReported = 0;
     let message = '';
     if (launch.resumeData) this.lineage.push(fingerprint(launch.resumeData));
     if (launch.resumeData) {
       try {
         restored = decodeResume(course, launch.resumeData);
+        lmsReported = restored.meta.reported;
       } catch (error) {
         const reason = error instanceof ResumeDataError ? error.reason : 'corrupt';
         this.keepUnreadable(launch.resumeData);
@@ -165,7 +173,8 @@ export class Tracker {
       const backup = this.readBackup();
       const lmsRevision = restored?.meta.revision ?? 0;
       // The LMS wins for a finished attempt, and whenever its copy is as new as ours.
-      const lmsFinished = launch.recorded.success !== 'unknown' || launch.recorded.completion === 'completed';
+      // (SCORM 2004 records a failed attempt with attempts left as failed but incomplete: not finished.)
+      const lmsFinished = launch.recorded.success === 'passed' || launch.recorded.completion === 'completed';
       // A backup restores only over an LMS copy in its lineage: one from device 1 never beats
       // what device 2 saved since, whatever its revision number says.
       const current = backup !== null && (!launch.resumeData || backup.lineage === undefined || backup.lineage.includes(fingerprint(launch.resumeData)));
@@ -186,7 +195,9 @@ export class Tracker {
     this.revision = restored?.meta.revision ?? 0;
     // What the LMS holds (a restored backup is not confirmed until the LMS takes it).
     this.confirmedRevision = launch.resumeData ? (this.lmsRevisionOf(launch.resumeData) ?? 0) : 0;
-    const reported = restored?.meta.reported ?? 0;
+    // The LMS copy says which attempts' answers it holds; a backup says what was confirmed when it was written.
+    const reported = Math.max(lmsReported, restored?.meta.reported ?? 0);
+    this.reportedConfirmed = reported;
 
     this.info = {
       ...this.info,
@@ -240,6 +251,7 @@ export class Tracker {
     this.push({ type: 'terminated' });
     const ok = safely(() => driver.terminateNow({ events: [...this.queue], save, sessionSeconds }));
     if (ok) {
+      this.confirmReported(this.queue);
       this.queue.length = 0;
       this.confirmedRevision = save.revision;
       this.clearBackup(save.revision);
@@ -343,7 +355,7 @@ export class Tracker {
     }
     if (fits) this.lineage.push(fingerprint(resumeData));
     if (fits && unreported !== resumeData) this.lineage.push(fingerprint(unreported));
-    if (this.lineage.length > LINEAGE_MAX * 2) this.lineage.splice(0, this.lineage.length - LINEAGE_MAX);
+    if (this.lineage.length > LINEAGE_MAX) this.lineage.splice(1, this.lineage.length - LINEAGE_MAX);
     return {
       revision: this.revision,
       location: state.location,
@@ -387,6 +399,11 @@ export class Tracker {
     if (this.ended) return;
     if (ok) {
       this.queue.splice(0, events.length);
+      if (options.commit) {
+        this.confirmReported(events);
+        // The LMS holds this save now (or, after it, one of the saves still to come).
+        if (save.resumeData) this.lineage.splice(0, this.lineage.length, ...[save.resumeData, save.resumeDataUnreported].flatMap((d) => (d ? [fingerprint(d)] : [])));
+      }
       if (options.commit) {
         this.confirmedRevision = save.revision;
         this.clearBackup(save.revision);
@@ -466,9 +483,10 @@ export class Tracker {
    */
   private writeBackup(save: Save): void {
     if (this.options.driver.kind === 'local' || !this.backupKey) return;
-    const resumeData = encodeState(this.options.store.state, { revision: save.revision, reported: 0 });
+    // The backup marks reported only what the LMS confirmed: a relaunch from it reports the rest.
+    const resumeData = encodeState(this.options.store.state, { revision: save.revision, reported: this.reportedConfirmed });
     try {
-      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now(), lineage: this.lineage.slice(-LINEAGE_MAX), driver: this.driverMemory(), pending: this.keptEvents() } satisfies Stored));
+      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now(), lineage: this.lineage, driver: this.driverMemory(), pending: this.keptEvents() } satisfies Stored));
     } catch {
       /* storage blocked: the LMS copy is all there is */
     }
@@ -495,6 +513,10 @@ export class Tracker {
     } catch {
       return null;
     }
+  }
+
+  private confirmReported(events: readonly TrackingEvent[]): void {
+    for (const e of events) if (e.type === 'submitted') this.reportedConfirmed = Math.max(this.reportedConfirmed, e.attempt);
   }
 
   private keptEvents(): TrackingEvent[] | undefined {

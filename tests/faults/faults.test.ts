@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { seeded } from './random.js';
 import type { ScenarioResult } from './random.js';
 import { scormScenario } from './scorm-scenario.js';
+import { xapiScenario } from './xapi-scenario.js';
 
 /**
  * The fault-injection suite (README, "Reliability"): seeded scenarios over the built
@@ -9,24 +10,27 @@ import { scormScenario } from './scorm-scenario.js';
  * a long one (FAULTS_SEED, FAULTS_SCENARIOS, FAULTS_STANDARDS; see scripts/faults.mjs),
  * which reads its settings from the test server's /__faults.
  */
-type Standard = 'scorm12' | 'scorm2004';
+type Standard = 'scorm12' | 'scorm2004' | 'xapi';
 
 const settings = (await fetch('/__faults')
   .then((r) => (r.ok ? r.json() : {}))
-  .catch(() => ({}))) as { seed?: number; scenarios?: number; standards?: Standard[] };
+  .catch(() => ({}))) as { seed?: number; scenarios?: number; standards?: Standard[]; first?: number };
 const seed = settings.seed ?? 20261203;
 const count = settings.scenarios ?? 12;
 const standards: Standard[] = settings.standards?.length ? settings.standards : ['scorm12', 'scorm2004'];
+/** Replays from scenario `first` (0-based) of the same seed: the same scenarios as in the full run. */
+const first = settings.first ?? 0;
 
 const totals = { faults: 0, scenarios: 0, lost: 0, duplicates: 0, passesLost: 0 };
 
 describe(`fault injection (seed ${seed}, ${count} scenarios)`, function () {
   this.timeout(180000);
 
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const kind = standards[i % standards.length] as Standard;
     it(`scenario ${i + 1}: ${kind}, seed ${seed}/${i}`, async () => {
-      const result: ScenarioResult = await scormScenario(kind, seeded(seed * 7919 + i));
+      const random = seeded(seed * 7919 + i);
+      const result: ScenarioResult = kind === 'xapi' ? await xapiScenario(random) : await scormScenario(kind, random);
       totals.faults += result.faults;
       totals.scenarios += 1;
       totals.lost += result.lost;

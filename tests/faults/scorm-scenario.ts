@@ -191,7 +191,7 @@ function randomPlan(random: Random): FaultPlan {
 const go = (shell: CourseShell, page: string) => shell.store.dispatch({ type: 'go', page, now: Date.now() });
 
 /** One thing a learner does: open a lesson, answer a check, work on the assessment, wander. */
-async function act(shell: CourseShell, random: Random, log: Map<number, Map<string, readonly string[]>>): Promise<void> {
+export async function act(shell: CourseShell, random: Random, log: Map<number, Map<string, readonly string[]>>): Promise<void> {
   const { store } = shell;
   const course = store.course;
   const state = store.state;
@@ -233,7 +233,7 @@ function submit(shell: CourseShell, log: Map<number, Map<string, readonly string
 }
 
 /** The last, fault-free launch: every lesson, then a passing attempt if one is left. */
-async function finishCourse(shell: CourseShell, random: Random, log: Map<number, Map<string, readonly string[]>>): Promise<void> {
+export async function finishCourse(shell: CourseShell, random: Random, log: Map<number, Map<string, readonly string[]>>): Promise<void> {
   const { store } = shell;
   const course = store.course;
   for (const l of course.lessons) {
@@ -256,7 +256,7 @@ async function finishCourse(shell: CourseShell, random: Random, log: Map<number,
 }
 
 /** Lets the course save (not always to the end: a slow or failing LMS may still be at it). */
-async function pause(shell: CourseShell): Promise<void> {
+export async function pause(shell: CourseShell): Promise<void> {
   await new Promise((r) => setTimeout(r, 20));
   await until(() => !shell.saveStatus?.saving, 'the save', 20000);
 }

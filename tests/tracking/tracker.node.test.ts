@@ -314,6 +314,20 @@ describe('tracker', () => {
     assert.equal(again.store.state.location, course.lessons[1]?.id, 'the backup holds the newest progress');
   });
 
+  it('restores a newer backup over a failed attempt the LMS still holds open (SCORM 2004: failed but incomplete)', async () => {
+    const storage = memoryStorage();
+    const first = await launch({ storage });
+    const held = first.driver.lastResume;
+    first.driver.answer = false;
+    first.driver.terminateAnswer = false;
+    first.store.dispatch({ type: 'go', page: course.lessons[2]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    first.tracker.finish();
+    const driver = new ScriptedDriver({ resumeData: held, recorded: { completion: 'incomplete', success: 'failed', score: 0.4 } });
+    const again = await launch({ driver, storage });
+    assert.equal(again.store.state.location, course.lessons[2]?.id);
+  });
+
   it('lets the LMS win for a finished attempt, whatever the backup says', async () => {
     const storage = memoryStorage();
     const first = await launch({ storage });
