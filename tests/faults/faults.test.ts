@@ -16,7 +16,7 @@ const settings = (await fetch('/__faults')
   .then((r) => (r.ok ? r.json() : {}))
   .catch(() => ({}))) as { seed?: number; scenarios?: number; standards?: Standard[]; first?: number };
 const seed = settings.seed ?? 20261203;
-const count = settings.scenarios ?? 12;
+const count = settings.scenarios ?? 20;
 const standards: Standard[] = settings.standards?.length ? settings.standards : ['scorm12', 'scorm2004'];
 /** Replays from scenario `first` (0-based) of the same seed: the same scenarios as in the full run. */
 const first = settings.first ?? 0;

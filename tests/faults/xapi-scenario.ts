@@ -88,6 +88,7 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
         result.problems.push(`answered ${item} ${got} times for ${n} attempts`);
       }
     }
+    result.problems.push(`verbs: ${all.map(verb).join(' ')}`);
     if (everPassed && !all.some((s) => verb(s) === 'passed')) {
       result.passesLost += 1;
       result.problems.push('no passed statement');
