@@ -17,7 +17,7 @@ const settings = (await fetch('/__faults')
   .catch(() => ({}))) as { seed?: number; scenarios?: number; standards?: Standard[]; first?: number };
 const seed = settings.seed ?? 20261203;
 const count = settings.scenarios ?? 20;
-const standards: Standard[] = settings.standards?.length ? settings.standards : ['scorm12', 'scorm2004'];
+const standards: Standard[] = settings.standards?.length ? settings.standards : ['scorm12', 'scorm2004', 'xapi'];
 /** Replays from scenario `first` (0-based) of the same seed: the same scenarios as in the full run. */
 const first = settings.first ?? 0;
 

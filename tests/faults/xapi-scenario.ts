@@ -35,16 +35,17 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
   let everPassed = false;
   const sessions = 2 + Math.floor(random() * 2);
   const player = new PackagePlayer();
+  const failedBefore = (await lrsLog()).requests.filter((r) => r.status === 500 || r.status === 0).length;
 
   try {
     for (let s = 0; s < sessions; s++) {
       const last = s === sessions - 1;
-      const before = (await lrsLog()).requests.filter((r) => r.status === 500).length;
-      let windows = 0;
-      if (!last && random() < 0.85) {
+      // A fault window stays open into the next launch (its outbox sends what the last one kept),
+      // and is closed before the last launch.
+      if (last) await setFault('none');
+      else if (random() < 0.85) {
         const fault = random() < 0.08 ? 'timeout' : pick(random, ['500', 'drop'] as const);
         await setFault(fault, fault === 'timeout' ? 1 : 1 + Math.floor(random() * 6));
-        if (fault !== '500') windows = 1;
       }
       const shell = (await player.open({ kind: 'xapi', query })) as unknown as CourseShell;
       course = shell.store.course;
@@ -61,8 +62,6 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
       everPassed ||= truth.assessment.passed;
       if (random() < 0.5) await pause(shell);
       player.close();
-      await setFault('none');
-      result.faults += windows + (await lrsLog()).requests.filter((r) => r.status === 500).length - before;
     }
     if (!truth) throw new Error('no session ran');
     // Statements a closed window could not deliver wait in this browser's outbox for the next
@@ -70,8 +69,9 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
     const check = (await player.open({ kind: 'xapi', query })) as unknown as CourseShell;
     for (const gap of differences(truth, check.store.state)) lost(`verification launch: restored ${gap}`);
     await pause(check);
+    // The outbox sends in order: once every earlier launch's `terminated` is in, so is all before it.
+    const all = await delivered(registration, sessions);
     player.close();
-    const all = await delivered(registration, sessions + 1);
     const answered = new Map<string, number>();
     for (const s of all) {
       if (verb(s) !== 'answered' || !s.object.id.includes('/assessment/items/')) continue;
@@ -88,7 +88,10 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
         result.problems.push(`answered ${item} ${got} times for ${n} attempts`);
       }
     }
-    result.problems.push(`verbs: ${all.map(verb).join(' ')}`);
+    const log = await lrsLog();
+    // Faults injected: statement requests the LRS failed (500) or left unanswered (dropped, timed out).
+    result.faults += log.requests.filter((r) => r.status === 500 || r.status === 0).length - failedBefore;
+    result.problems.push(`verbs: ${all.map(verb).join(' ')}; requests: ${log.requests.filter((r) => r.method !== 'GET' || !r.path.endsWith('statements')).slice(-40).map((r) => `${r.method} ${r.path.replace('/xapi/', '')} ${r.status}`).join(', ')}`);
     if (everPassed && !all.some((s) => verb(s) === 'passed')) {
       result.passesLost += 1;
       result.problems.push('no passed statement');
