@@ -182,7 +182,10 @@ export class Tracker {
       if (backup && current && backup.driver !== undefined) safely(() => (driver.memory?.restore(backup.driver), true));
       // Answers that never reached the LMS go again (drivers write each interaction once).
       if (backup && current) for (const event of revive(backup.pending)) this.queue.push(event);
-      if (backup && backup.revision > lmsRevision && current && !lmsFinished) {
+      // A finished LMS record yields only to a backup that provably descends from the LMS's copy
+      // (its status may have gone in while the resume data of the same save was refused).
+      const descends = Boolean(launch.resumeData && backup?.lineage?.includes(fingerprint(launch.resumeData)));
+      if (backup && backup.revision > lmsRevision && current && (!lmsFinished || descends)) {
         try {
           restored = decodeResume(course, backup.resumeData);
           this.lineage.push(...(backup.lineage ?? []));

@@ -328,6 +328,20 @@ describe('tracker', () => {
     assert.equal(again.store.state.location, course.lessons[2]?.id);
   });
 
+  it('restores a newer backup over a finished LMS record when the LMS copy is one this browser wrote (its status went in, its resume data was refused)', async () => {
+    const storage = memoryStorage();
+    const first = await launch({ storage });
+    const held = first.driver.lastResume;
+    first.driver.answer = false;
+    first.driver.terminateAnswer = false;
+    first.store.dispatch({ type: 'go', page: course.lessons[3]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    first.tracker.finish();
+    const driver = new ScriptedDriver({ resumeData: held, recorded: { completion: 'completed', success: 'failed', score: 0.4 } });
+    const again = await launch({ driver, storage });
+    assert.equal(again.store.state.location, course.lessons[3]?.id);
+  });
+
   it('lets the LMS win for a finished attempt, whatever the backup says', async () => {
     const storage = memoryStorage();
     const first = await launch({ storage });
