@@ -1,7 +1,7 @@
 // @web/test-runner: every browser test runs in real headless Chromium.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -77,14 +77,41 @@ async function freshPackage(ctx, next) {
   ctx.set('Cache-Control', 'no-store');
 }
 
+/**
+ * The fault-injection suite's settings and report (tests/faults, scripts/faults.mjs):
+ * GET /__faults gives FAULTS_SEED, FAULTS_SCENARIOS and FAULTS_STANDARDS (defaults in the
+ * test: a short fixed-seed run); POST /__faults/report writes the totals to FAULTS_REPORT.
+ */
+async function faultsControl(ctx, next) {
+  if (ctx.path === '/__faults') {
+    const env = process.env;
+    ctx.type = 'json';
+    ctx.body = JSON.stringify({
+      seed: env.FAULTS_SEED ? Number(env.FAULTS_SEED) : undefined,
+      scenarios: env.FAULTS_SCENARIOS ? Number(env.FAULTS_SCENARIOS) : undefined,
+      standards: env.FAULTS_STANDARDS ? env.FAULTS_STANDARDS.split(',') : undefined,
+      first: env.FAULTS_FIRST ? Number(env.FAULTS_FIRST) : undefined,
+    });
+    return;
+  }
+  if (ctx.path === '/__faults/report' && ctx.method === 'POST') {
+    let text = '';
+    for await (const chunk of ctx.req) text += chunk;
+    if (process.env.FAULTS_REPORT) await writeFile(process.env.FAULTS_REPORT, text);
+    ctx.status = 204;
+    return;
+  }
+  return next();
+}
+
 export default {
   files: ['tests/**/*.test.ts', '!tests/**/*.node.test.ts', '!tests/build/**', '!tests/state/**', '!tests/preview/**'],
   nodeResolve: true,
   rootDir: '.',
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
-  testsFinishTimeout: 300000,
-  middleware: [freshPackage],
+  testsFinishTimeout: Number(process.env.SLEP_TESTS_FINISH_TIMEOUT) || 300000,
+  middleware: [freshPackage, faultsControl],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     visualRegressionPlugin({

@@ -7,6 +7,7 @@ import { AttemptStore } from './state/store.js';
 import type { SlepCourse } from './components/course/course.js';
 import { installDiagnostics } from './diagnostics/install.js';
 import type { Launch, TrackingDriver } from './tracking/driver.js';
+import { openTabChannel } from './tracking/tabs.js';
 import { Tracker } from './tracking/tracker.js';
 
 /**
@@ -26,11 +27,12 @@ export async function startCourse(options: { course: CourseModel; root: HTMLElem
     console.warn('[slep] The learning system connection failed to start.', error);
   }
   const noLms = options.kind !== 'web' && driver === null;
-  let tracker = new Tracker({ course, store, driver: driver ?? (await local()), fallbackReason: noLms ? 'no-lms' : undefined });
+  // A second tab of the same attempt becomes read-only (tracking/tabs.ts).
+  let tracker = new Tracker({ course, store, driver: driver ?? (await local()), fallbackReason: noLms ? 'no-lms' : undefined, tabs: openTabChannel });
   let launch = await tracker.start();
   if (!launch) {
     // The LMS refused to initialize: keep the learner going on this device and say so.
-    tracker = new Tracker({ course, store, driver: await local(), fallbackReason: 'no-lms' });
+    tracker = new Tracker({ course, store, driver: await local(), fallbackReason: 'no-lms', tabs: openTabChannel });
     launch = await tracker.start();
   }
   const shell = options.shell ?? document.createElement('slep-course');

@@ -69,6 +69,12 @@ export interface Save {
   readonly location: string;
   /** The resume string, or null when it is over the driver's limit (status and score still go). */
   readonly resumeData: string | null;
+  /**
+   * The same resume string with the latest submitted attempt NOT marked reported: a SCORM
+   * driver writes it instead when that attempt's answers did not all go in, so the next
+   * launch reports them again rather than believing they arrived. Absent: same as resumeData.
+   */
+  readonly resumeDataUnreported?: string | null;
   readonly report: Report;
 }
 
@@ -181,6 +187,12 @@ export interface TrackingDriver {
    * terminate. Exactly once; later calls return false.
    */
   terminateNow(options: { readonly events: readonly TrackingEvent[]; readonly save: Save | null; readonly sessionSeconds: number }): boolean;
+  /**
+   * What the driver must remember on this device until the LMS confirmed everything (SCORM 1.2:
+   * the index each interaction got, as the LMS cannot be asked). The tracker keeps it in its
+   * browser backup and hands it back after the next `initialize`.
+   */
+  readonly memory?: { save(): unknown; restore(value: unknown): void };
   /** Entries still waiting for the LMS/LRS (statements in an outbox), for the status line. */
   readonly pending: number;
   /** The last error, in plain words, for the diagnostics view and the log. */

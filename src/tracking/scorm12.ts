@@ -56,6 +56,22 @@ export class Scorm12Driver implements TrackingDriver {
   private readonly accepted = new Map<string, string>();
   private latestObjectives: readonly ObjectiveRecord[] = [];
 
+  /**
+   * Interaction indices given out on this device, for the next launch: 1.2 interactions are
+   * write-only, so after answers that only partly went in, this is how a relaunch rewrites
+   * the same entries instead of adding second copies. Only indices the LMS holds are taken back.
+   */
+  readonly memory = {
+    save: (): unknown => Object.fromEntries(this.indexOf),
+    restore: (value: unknown): void => {
+      if (!value || typeof value !== 'object') return;
+      const count = Number(this.get('cmi.interactions._count')) || 0;
+      for (const [id, n] of Object.entries(value as Record<string, unknown>)) {
+        if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < count && !this.indexOf.has(id)) this.indexOf.set(id, n);
+      }
+    },
+  };
+
   constructor(
     private readonly api: Scorm12Api,
     private readonly options: { statusStyle: Scorm12StatusStyle } = { statusStyle: 'passed-failed' },
@@ -136,16 +152,20 @@ export class Scorm12Driver implements TrackingDriver {
   /** Writes one save: interactions and objectives first, then location, resume data, score, status. */
   private write(events: readonly TrackingEvent[], save: Save): boolean {
     if (this.readOnly) return true;
-    let good = true;
+    // Answers in order, stopping at the first refusal (the rest go with the next save).
+    let reported = true;
     for (const event of events) {
-      if (event.type === 'evaluated') good = this.recordEvaluation(event.answers, new Date(event.at)) && good;
+      if (event.type === 'evaluated') reported = reported && this.recordEvaluation(event.answers, new Date(event.at));
       if (event.type !== 'submitted') continue;
-      good = this.recordInteractions(event.interactions) && good;
+      reported = reported && this.recordInteractions(event.interactions);
       this.latestObjectives = event.objectives;
     }
+    let good = reported;
     if (this.latestObjectives.length) good = this.recordObjectives(this.latestObjectives) && good;
     good = this.set('cmi.core.lesson_location', save.location.slice(0, SCORM12.limits.location)) && good;
-    if (save.resumeData !== null) good = this.set('cmi.suspend_data', save.resumeData) && good;
+    // The resume data marks the latest attempt reported only once its answers all went in.
+    const resume = reported ? save.resumeData : (save.resumeDataUnreported ?? save.resumeData);
+    if (resume !== null) good = this.set('cmi.suspend_data', resume) && good;
     const { status, score } = lessonStatus(save.report, this.options.statusStyle);
     // The score goes before the status: some LMSs derive passed/failed from it.
     if (score !== null) {
@@ -169,25 +189,27 @@ export class Scorm12Driver implements TrackingDriver {
 
   private recordInteractions(records: readonly InteractionRecord[]): boolean {
     if (!this.interactionsSupported) return true;
-    let good = true;
     for (const r of records) {
       if (r.kind !== 'assessment') continue;
       const id = identifier(r.id);
       if (this.written.has(id)) continue;
       const base = `cmi.interactions.${this.interactionIndex(id)}`;
-      let all = this.set(`${base}.id`, id);
-      all = this.set(`${base}.objectives.0.id`, identifier(r.objective)) && all;
-      all = this.set(`${base}.time`, scorm12Time(r.timestamp)) && all;
-      all = this.set(`${base}.type`, r.type) && all;
-      all = this.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) && all;
-      // An unanswered question has no response to write; its result still says "wrong".
-      if (r.response.length) all = this.set(`${base}.student_response`, responsePattern(r, r.response)) && all;
-      all = this.set(`${base}.result`, r.result === 'correct' ? 'correct' : 'wrong') && all;
-      all = this.set(`${base}.latency`, scorm12Timespan(r.latency)) && all;
-      if (all) this.written.add(id);
-      good = all && good;
+      // In order, stopping at the first refusal: the next interaction never skips an index
+      // the LMS has not filled, and a retry rewrites this one at the same index.
+      const all =
+        this.set(`${base}.id`, id) &&
+        this.set(`${base}.objectives.0.id`, identifier(r.objective)) &&
+        this.set(`${base}.time`, scorm12Time(r.timestamp)) &&
+        this.set(`${base}.type`, r.type) &&
+        this.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) &&
+        // An unanswered question has no response to write; its result still says "wrong".
+        (!r.response.length || this.set(`${base}.student_response`, responsePattern(r, r.response))) &&
+        this.set(`${base}.result`, r.result === 'correct' ? 'correct' : 'wrong') &&
+        this.set(`${base}.latency`, scorm12Timespan(r.latency));
+      if (!all) return false;
+      this.written.add(id);
     }
-    return good;
+    return true;
   }
 
   /**
@@ -196,22 +218,22 @@ export class Scorm12Driver implements TrackingDriver {
    */
   private recordEvaluation(answers: Readonly<Record<string, string>>, at: Date): boolean {
     if (!this.interactionsSupported) return true;
-    let good = true;
     for (const [key, value] of Object.entries(answers)) {
       const likert = /^[1-5]$/.test(value) && key !== 'comments';
       if (key === 'comments' && !value.trim()) continue;
       const id = identifier(`eval-${key}`);
       if (this.written.has(id)) continue;
       const base = `cmi.interactions.${this.interactionIndex(id)}`;
-      let all = this.set(`${base}.id`, id);
-      all = this.set(`${base}.time`, scorm12Time(at)) && all;
-      all = this.set(`${base}.type`, likert ? 'likert' : 'fill-in') && all;
-      all = this.set(`${base}.student_response`, likert ? value : value.replace(/\s+/g, ' ').trim().slice(0, 255)) && all;
-      all = this.set(`${base}.result`, 'neutral') && all;
-      if (all) this.written.add(id);
-      good = all && good;
+      const all =
+        this.set(`${base}.id`, id) &&
+        this.set(`${base}.time`, scorm12Time(at)) &&
+        this.set(`${base}.type`, likert ? 'likert' : 'fill-in') &&
+        this.set(`${base}.student_response`, likert ? value : value.replace(/\s+/g, ' ').trim().slice(0, 255)) &&
+        this.set(`${base}.result`, 'neutral');
+      if (!all) return false;
+      this.written.add(id);
     }
-    return good;
+    return true;
   }
 
   private recordObjectives(records: readonly ObjectiveRecord[]): boolean {

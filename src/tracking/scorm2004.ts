@@ -54,8 +54,10 @@ export class Scorm2004Driver implements TrackingDriver {
   private objectivesSupported = true;
   /** Interaction ids the LMS holds (from earlier sessions or written now), with their index. */
   private indexOf: Map<string, number> | null = null;
-  /** Interaction ids fully written: never written again. */
+  /** Interaction ids fully written this session (until a refused commit): not written again. */
   private readonly written = new Set<string>();
+  /** Interaction ids the LMS held at launch (an earlier session's): never written again. */
+  private readonly held = new Set<string>();
   /** The value each element last accepted this session: unchanged values are not sent again. */
   private readonly accepted = new Map<string, string>();
   private latestObjectives: readonly ObjectiveRecord[] = [];
@@ -104,7 +106,16 @@ export class Scorm2004Driver implements TrackingDriver {
   async report(options: { events: readonly TrackingEvent[]; save: Save; commit: boolean }): Promise<boolean> {
     if (!this.active()) return false;
     let good = this.write(options.events, options.save);
-    if (options.commit) good = this.call('Commit', () => this.api.Commit('')) && good;
+    if (options.commit) {
+      const committed = this.call('Commit', () => this.api.Commit(''));
+      // An LMS may drop what a failed commit carried: send everything again next time.
+      // Interactions keep their index, so writing them again never adds a second copy.
+      if (!committed) {
+        this.accepted.clear();
+        this.written.clear();
+      }
+      good = committed && good;
+    }
     return good;
   }
 
@@ -125,15 +136,19 @@ export class Scorm2004Driver implements TrackingDriver {
   /** One save: interactions and objectives, location, resume data, then score before status. */
   private write(events: readonly TrackingEvent[], save: Save): boolean {
     if (this.readOnly) return true;
-    let good = true;
+    // Answers in order, stopping at the first refusal (the rest go with the next save).
+    let reported = true;
     for (const event of events) {
       if (event.type !== 'submitted') continue;
-      good = this.recordInteractions(event.interactions) && good;
+      reported = reported && this.recordInteractions(event.interactions);
       this.latestObjectives = event.objectives;
     }
+    let good = reported;
     if (this.latestObjectives.length) good = this.recordObjectives(this.latestObjectives) && good;
     good = this.set('cmi.location', save.location.slice(0, SCORM2004.limits.location)) && good;
-    if (save.resumeData !== null) good = this.set('cmi.suspend_data', save.resumeData) && good;
+    // The resume data marks the latest attempt reported only once its answers all went in.
+    const resume = reported ? save.resumeData : (save.resumeDataUnreported ?? save.resumeData);
+    if (resume !== null) good = this.set('cmi.suspend_data', resume) && good;
     const status = scorm2004Status(save.report);
     const completion = this.heldCompleted ? 'completed' : status.completion;
     // The score goes before the statuses: an LMS may derive success_status from it (RTE 4.2.22).
@@ -153,32 +168,33 @@ export class Scorm2004Driver implements TrackingDriver {
   private recordInteractions(records: readonly InteractionRecord[]): boolean {
     if (!this.interactionsSupported) return true;
     const indexOf = this.knownInteractions();
-    let good = true;
     for (const r of records) {
       if (r.kind !== 'assessment') continue;
       const id = identifier(r.id);
-      if (this.written.has(id)) continue;
+      if (this.written.has(id) || this.held.has(id)) continue;
       let n = indexOf.get(id);
       if (n === undefined) {
         n = Math.max(Number(this.get('cmi.interactions._count')) || 0, ...[...indexOf.values()].map((i) => i + 1));
         indexOf.set(id, n);
       }
       const base = `cmi.interactions.${n}`;
-      // id first, then type: the response formats depend on it.
-      let all = this.set(`${base}.id`, id);
-      all = this.set(`${base}.type`, r.type) && all;
-      all = this.set(`${base}.objectives.0.id`, identifier(r.objective)) && all;
-      all = this.set(`${base}.timestamp`, isoTimestamp(r.timestamp)) && all;
-      all = this.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) && all;
-      // An unanswered question has no response to write; its result still says "incorrect".
-      if (r.response.length) all = this.set(`${base}.learner_response`, responsePattern(r, r.response)) && all;
-      all = this.set(`${base}.result`, r.result) && all;
-      all = this.set(`${base}.latency`, isoDuration(r.latency)) && all;
-      if (r.description) all = this.set(`${base}.description`, description(r.description)) && all;
-      if (all) this.written.add(id);
-      good = all && good;
+      // id first, then type: the response formats depend on it. In order, stopping at the first
+      // refusal, the result last: an entry with a result is whole (see knownInteractions).
+      const all =
+        this.set(`${base}.id`, id) &&
+        this.set(`${base}.type`, r.type) &&
+        this.set(`${base}.objectives.0.id`, identifier(r.objective)) &&
+        this.set(`${base}.timestamp`, isoTimestamp(r.timestamp)) &&
+        this.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) &&
+        // An unanswered question has no response to write; its result still says "incorrect".
+        (!r.response.length || this.set(`${base}.learner_response`, responsePattern(r, r.response))) &&
+        this.set(`${base}.latency`, isoDuration(r.latency)) &&
+        (!r.description || this.set(`${base}.description`, description(r.description))) &&
+        this.set(`${base}.result`, r.result);
+      if (!all) return false;
+      this.written.add(id);
     }
-    return good;
+    return true;
   }
 
   /** The interaction ids the LMS already holds: 2004 interactions are readable, unlike 1.2's. */
@@ -190,8 +206,9 @@ export class Scorm2004Driver implements TrackingDriver {
       const id = this.get(`cmi.interactions.${i}.id`);
       if (!id || known.has(id)) continue;
       known.set(id, i);
-      // The LMS holds it from an earlier session: written once, never again.
-      this.written.add(id);
+      // The LMS holds it whole from an earlier session: written once, never again. An entry
+      // without its result (a session ended mid-write) is completed at the same index.
+      if (this.get(`cmi.interactions.${i}.result`)) this.held.add(id);
     }
     this.indexOf = known;
     return known;

@@ -6,6 +6,8 @@ import type { ResumeMeta } from '../state/codec.js';
 import type { AttemptStore } from '../state/store.js';
 import type { Launch, Save, TrackingDriver, TrackingEvent } from './driver.js';
 import { checkRecord, interactionRecords, objectiveRecords, reportOf } from './records.js';
+import { TabGuard } from './tabs.js';
+import type { TabChannel } from './tabs.js';
 
 /** Answer changes are committed after this quiet period; everything else at once. */
 export const ANSWER_COMMIT_DELAY_MS = 1500;
@@ -22,9 +24,30 @@ export const MESSAGES = {
   review: 'Review: nothing you do now is recorded. Your learning system keeps your result as it is.',
   future: 'Your saved progress was made by a newer version of this course, so this version will not change it. Nothing you do now is recorded; ask your learning system administrator to relaunch the current version.',
   unreadable: 'Your saved progress could not be read, so the course starts from the beginning. A copy of the unreadable data is kept in this browser. Your recorded result in the learning system is not changed.',
+  secondTab: 'This course is already open in another window or tab. So that one window cannot undo the other, nothing you do in this window is recorded: continue in the other window, or close both and relaunch the course.',
 } as const;
 
-type Stored = { revision: number; resumeData: string; at: number };
+/**
+ * The browser backup. `lineage`: fingerprints of the LMS copies this browser started from and
+ * of every resume string it sent. The backup is restored only over an LMS copy in its lineage:
+ * when the LMS holds something else, another device wrote it since, and a backup from this
+ * device must not overwrite it, whatever its revision number says (revisions count per device).
+ */
+type Stored = { revision: number; resumeData: string; at: number; lineage?: string[]; driver?: unknown; pending?: TrackingEvent[] };
+
+/**
+ * Events a SCORM driver writes from (answers of a submitted attempt, the evaluation), kept in
+ * the backup until confirmed: the attempt state holds only the latest attempt's answers, so an
+ * earlier attempt's answers that did not reach the LMS must travel in the backup.
+ */
+const KEPT_EVENTS: ReadonlySet<string> = new Set(['submitted', 'evaluated']);
+
+/**
+ * Fingerprints kept in a lineage. It restarts at every confirmed save (the LMS then holds that
+ * save or a later one), so it only grows while saves fail; past this, the oldest entries after
+ * the first (the copy this browser started from) are dropped.
+ */
+const LINEAGE_MAX = 256;
 
 /**
  * Drives the active tracking driver from the attempt store: restores the attempt
@@ -51,6 +74,14 @@ export class Tracker {
   private backupKey = '';
   private launch: Launch | null = null;
   private lastError = '';
+  /** Finds another tab of the same attempt; null when not asked for (tests) or unavailable. */
+  private guard: TabGuard | null = null;
+  /** Resolves once this tab knows whether it is the attempt's writer; saves wait for it. */
+  private claimed: Promise<unknown> | null = null;
+  /** Fingerprints of the LMS copy at launch and of every resume string sent since (see Stored). */
+  private readonly lineage: string[] = [];
+  /** The last assessment attempt whose answers the LMS confirmed (kept in the backup's resume data). */
+  private reportedConfirmed = 0;
 
   constructor(
     private readonly options: {
@@ -60,6 +91,8 @@ export class Tracker {
       fallbackReason?: 'no-lms';
       now?: () => number;
       storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+      /** Opens the channel the tabs of one attempt share (see tabs.ts); omitted: no detection. */
+      tabs?: (name: string) => TabChannel | null;
     },
   ) {
     const { course, driver } = options;
@@ -118,10 +151,13 @@ export class Tracker {
     this.backupKey = `slep:${course.id}:${driver.kind}:${launch.learner.id}:backup`;
 
     let restored: { state: AttemptState; meta: ResumeMeta } | null = null;
+    let lmsReported = 0;
     let message = '';
+    if (launch.resumeData) this.lineage.push(fingerprint(launch.resumeData));
     if (launch.resumeData) {
       try {
         restored = decodeResume(course, launch.resumeData);
+        lmsReported = restored.meta.reported;
       } catch (error) {
         const reason = error instanceof ResumeDataError ? error.reason : 'corrupt';
         this.keepUnreadable(launch.resumeData);
@@ -137,10 +173,22 @@ export class Tracker {
       const backup = this.readBackup();
       const lmsRevision = restored?.meta.revision ?? 0;
       // The LMS wins for a finished attempt, and whenever its copy is as new as ours.
-      const lmsFinished = launch.recorded.success !== 'unknown' || launch.recorded.completion === 'completed';
-      if (backup && backup.revision > lmsRevision && !lmsFinished) {
+      // (SCORM 2004 records a failed attempt with attempts left as failed but incomplete: not finished.)
+      const lmsFinished = launch.recorded.success === 'passed' || launch.recorded.completion === 'completed';
+      // A backup restores only over an LMS copy in its lineage: one from device 1 never beats
+      // what device 2 saved since, whatever its revision number says.
+      const current = backup !== null && (!launch.resumeData || backup.lineage === undefined || backup.lineage.includes(fingerprint(launch.resumeData)));
+      // What the driver noted on this device (SCORM 1.2: interaction indices) holds while the LMS copy is ours.
+      if (backup && current && backup.driver !== undefined) safely(() => (driver.memory?.restore(backup.driver), true));
+      // Answers that never reached the LMS go again (drivers write each interaction once).
+      if (backup && current) for (const event of revive(backup.pending)) this.queue.push(event);
+      // A finished LMS record yields only to a backup that provably descends from the LMS's copy
+      // (its status may have gone in while the resume data of the same save was refused).
+      const descends = Boolean(launch.resumeData && backup?.lineage?.includes(fingerprint(launch.resumeData)));
+      if (backup && backup.revision > lmsRevision && current && (!lmsFinished || descends)) {
         try {
           restored = decodeResume(course, backup.resumeData);
+          this.lineage.push(...(backup.lineage ?? []));
         } catch {
           /* an unreadable backup is ignored */
         }
@@ -148,8 +196,11 @@ export class Tracker {
     }
     if (restored) store.restore(restored.state);
     this.revision = restored?.meta.revision ?? 0;
-    this.confirmedRevision = this.revision;
-    const reported = restored?.meta.reported ?? 0;
+    // What the LMS holds (a restored backup is not confirmed until the LMS takes it).
+    this.confirmedRevision = launch.resumeData ? (this.lmsRevisionOf(launch.resumeData) ?? 0) : 0;
+    // The LMS copy says which attempts' answers it holds; a backup says what was confirmed when it was written.
+    const reported = Math.max(lmsReported, restored?.meta.reported ?? 0);
+    this.reportedConfirmed = reported;
 
     this.info = {
       ...this.info,
@@ -165,10 +216,12 @@ export class Tracker {
     else this.update({ readOnly: this.readOnly });
 
     if (this.readOnly) return launch;
+    this.guardTabs(launch);
     this.push({ type: 'launched', resumed: restored !== null });
     // An attempt whose answers never reached the LMS (a failed save, a backup) is reported now, once.
     const a = store.state.assessment;
-    if (a.submitted && a.attempt > reported) this.push(this.submittedEvent(store.state));
+    const queued = this.queue.some((e) => e.type === 'submitted' && e.attempt === a.attempt);
+    if (a.submitted && a.attempt > reported && !queued) this.push(this.submittedEvent(store.state));
     store.subscribe((state, action, previous) => this.handleChange(state, action, previous));
     // Record the (possibly restored) position at once so the LMS knows the attempt started.
     void this.save({ commit: true });
@@ -186,6 +239,8 @@ export class Tracker {
     clearTimeout(this.retryTimer);
     const { driver } = this.options;
     const sessionSeconds = (this.now() - this.info.sessionStart) / 1000;
+    // A tab closed while still waiting to hear from older tabs heard from none: it is the writer.
+    this.guard?.release();
     if (this.readOnly) {
       safely(() => driver.terminateNow({ events: [], save: null, sessionSeconds }));
       // The review / newer-version message stays: it still says why nothing was recorded.
@@ -199,9 +254,12 @@ export class Tracker {
     this.push({ type: 'terminated' });
     const ok = safely(() => driver.terminateNow({ events: [...this.queue], save, sessionSeconds }));
     if (ok) {
+      this.confirmReported(this.queue);
       this.queue.length = 0;
       this.confirmedRevision = save.revision;
       this.clearBackup(save.revision);
+    } else {
+      this.writeBackup(save);
     }
     const local = driver.kind === 'local';
     this.update({
@@ -290,6 +348,7 @@ export class Tracker {
     const a = state.assessment;
     const meta: ResumeMeta = { revision: this.revision, reported: a.submitted ? a.attempt : Math.max(0, a.attempt - 1) };
     const resumeData = encodeState(state, meta);
+    const unreported = a.submitted && meta.reported === a.attempt ? encodeState(state, { ...meta, reported: a.attempt - 1 }) : resumeData;
     const fits = resumeData.length <= driver.limits.resumeData;
     if (!fits && this.saveStatus.message !== MESSAGES.tooLarge) {
       console.error(`[slep] Resume data is ${resumeData.length} characters; the limit is ${driver.limits.resumeData}.`);
@@ -297,15 +356,20 @@ export class Tracker {
     } else if (fits && this.saveStatus.message === MESSAGES.tooLarge) {
       this.update({ message: '', level: 'ok' });
     }
+    if (fits) this.lineage.push(fingerprint(resumeData));
+    if (fits && unreported !== resumeData) this.lineage.push(fingerprint(unreported));
+    if (this.lineage.length > LINEAGE_MAX) this.lineage.splice(1, this.lineage.length - LINEAGE_MAX);
     return {
       revision: this.revision,
       location: state.location,
       resumeData: fits ? resumeData : null,
+      resumeDataUnreported: fits ? unreported : null,
       report: reportOf(course, state, this.launch?.recorded),
     };
   }
 
   private async save(options: { commit: boolean }): Promise<void> {
+    if (this.claimed) await this.claimed;
     if (this.ended || this.readOnly) return;
     if (this.inFlight) {
       this.again = { commit: (this.again?.commit ?? false) || options.commit };
@@ -319,6 +383,14 @@ export class Tracker {
     this.inFlight = true;
     this.dirty = false;
     this.update({ saving: true });
+    // A SCORM API is synchronous and freezes the page while the LMS works: let "Saving…" reach
+    // the screen first. One save is one batch of writes and one commit, so at most one freeze.
+    const paint = painted();
+    if (paint) await paint;
+    if (this.ended) {
+      this.inFlight = false;
+      return;
+    }
     let ok: boolean;
     try {
       ok = await this.options.driver.report({ events, save, commit: options.commit });
@@ -331,17 +403,52 @@ export class Tracker {
     if (ok) {
       this.queue.splice(0, events.length);
       if (options.commit) {
+        this.confirmReported(events);
+        // The LMS holds this save now (or, after it, one of the saves still to come).
+        if (save.resumeData) this.lineage.splice(0, this.lineage.length, ...[save.resumeData, save.resumeDataUnreported].flatMap((d) => (d ? [fingerprint(d)] : [])));
+      }
+      if (options.commit) {
         this.confirmedRevision = save.revision;
         this.clearBackup(save.revision);
         this.recovered();
       }
     } else {
+      // Keep what the driver noted while trying (SCORM 1.2: the indices it gave out) in the backup.
+      this.writeBackup(save);
       this.failed();
     }
     this.update({ saving: false });
     const again = this.again;
     this.again = null;
     if (again && !this.ended) await this.save(again);
+  }
+
+  /**
+   * Joins the attempt's tab channel: the first save waits until older tabs had time to
+   * answer, and a tab that turns out to be the second one becomes read-only.
+   */
+  private guardTabs(launch: Launch): void {
+    const { course, driver, tabs } = this.options;
+    const channel = tabs?.(`slep:${course.id}:${driver.kind}:${launch.learner.id}`) ?? null;
+    if (!channel) return;
+    const guard = new TabGuard(channel);
+    this.guard = guard;
+    guard.onSecond(() => this.becomeSecondTab());
+    this.claimed = guard.claim().then(() => {
+      this.claimed = null;
+    });
+  }
+
+  /** Another tab of this attempt was there first: this one records nothing from now on. */
+  private becomeSecondTab(): void {
+    if (this.ended || this.readOnly) return;
+    this.readOnly = true;
+    clearTimeout(this.commitTimer);
+    clearTimeout(this.retryTimer);
+    this.commitTimer = undefined;
+    this.retryTimer = undefined;
+    this.queue.length = 0;
+    this.update({ message: MESSAGES.secondTab, level: 'info', readOnly: true, saving: false });
   }
 
   private failed(): void {
@@ -379,9 +486,10 @@ export class Tracker {
    */
   private writeBackup(save: Save): void {
     if (this.options.driver.kind === 'local' || !this.backupKey) return;
-    const resumeData = encodeState(this.options.store.state, { revision: save.revision, reported: 0 });
+    // The backup marks reported only what the LMS confirmed: a relaunch from it reports the rest.
+    const resumeData = encodeState(this.options.store.state, { revision: save.revision, reported: this.reportedConfirmed });
     try {
-      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now() } satisfies Stored));
+      this.storage()?.setItem(this.backupKey, JSON.stringify({ revision: save.revision, resumeData, at: this.now(), lineage: this.lineage, driver: this.driverMemory(), pending: this.keptEvents() } satisfies Stored));
     } catch {
       /* storage blocked: the LMS copy is all there is */
     }
@@ -410,6 +518,32 @@ export class Tracker {
     }
   }
 
+  private confirmReported(events: readonly TrackingEvent[]): void {
+    for (const e of events) if (e.type === 'submitted') this.reportedConfirmed = Math.max(this.reportedConfirmed, e.attempt);
+  }
+
+  private keptEvents(): TrackingEvent[] | undefined {
+    if (!this.options.driver.kind.startsWith('scorm')) return undefined;
+    const kept = this.queue.filter((e) => KEPT_EVENTS.has(e.type));
+    return kept.length ? kept : undefined;
+  }
+
+  private driverMemory(): unknown {
+    try {
+      return this.options.driver.memory?.save();
+    } catch {
+      return undefined;
+    }
+  }
+
+  private lmsRevisionOf(data: string): number | null {
+    try {
+      return decodeResume(this.options.course, data).meta.revision;
+    } catch {
+      return null;
+    }
+  }
+
   /** Resume data the course cannot read is kept in this browser, never thrown away. */
   private keepUnreadable(data: string): void {
     try {
@@ -430,6 +564,46 @@ export class Tracker {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Resolves once the next frame was painted (or soon, if the page is not painting); null outside a browser page. */
+function painted(): Promise<void> | null {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined') return null;
+  if (document.visibilityState !== 'visible') return null;
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/** Events read back from a backup (JSON): dates made dates again; anything malformed dropped. */
+function revive(events: unknown): TrackingEvent[] {
+  if (!Array.isArray(events)) return [];
+  const out: TrackingEvent[] = [];
+  for (const e of events as Array<Record<string, unknown>>) {
+    if (!e || typeof e.id !== 'string' || !KEPT_EVENTS.has(String(e.type))) continue;
+    if (e.type === 'submitted') {
+      if (!Array.isArray(e.interactions) || !Array.isArray(e.objectives)) continue;
+      const interactions = (e.interactions as Array<Record<string, unknown>>).map((r) => ({ ...r, timestamp: new Date(String(r.timestamp)) }));
+      out.push({ ...e, interactions } as unknown as TrackingEvent);
+    } else out.push(e as unknown as TrackingEvent);
+  }
+  return out;
+}
+
+/** A short fingerprint of a resume string (FNV-1a, 32 bits, with its length). */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${h.toString(36)}.${text.length.toString(36)}`;
+}
 
 function safely(fn: () => boolean): boolean {
   try {

@@ -70,6 +70,8 @@ export class PackagePlayer<L extends StandInLms = PreviewLms> {
   async open(options: MoodleLaunchRequest & { width?: number; height?: number; kind?: 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5' | 'web'; query?: string } = {}): Promise<Shell> {
     const { width = 1000, height = 700, kind = this.kind, query, ...request } = options;
     const size = { width, height };
+    const lms = this.lms as unknown as { calls?: readonly { fn: string }[]; launched?: { mode: string }; mode?: string };
+    const before = lms.calls?.length ?? 0;
     if (kind === 'scorm12' || kind === 'scorm2004') this.lms.launch(window, request);
     const frame = document.createElement('iframe');
     frame.title = 'Course';
@@ -80,6 +82,13 @@ export class PackagePlayer<L extends StandInLms = PreviewLms> {
     // The shell shows the welcome page before the LMS connection is up (`starting`); tests act once it is.
     const shell = await until(() => frame.contentDocument?.querySelector('slep-course:not([starting])') as Shell | null, 'the course shell');
     await shell.updateComplete;
+    // A normal launch saves once it knows no older tab of the attempt is open (tracking/tabs.ts):
+    // wait for that first commit, so a test's first steps are not merged into it.
+    const mode = lms.launched?.mode ?? lms.mode ?? 'normal';
+    if ((kind === 'scorm12' || kind === 'scorm2004') && mode === 'normal' && lms.calls) {
+      const calls = lms.calls;
+      await until(() => calls.slice(before).some((c) => /Commit$/.test(c.fn)), 'the launch save');
+    }
     return shell;
   }
 

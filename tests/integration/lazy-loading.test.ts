@@ -53,7 +53,8 @@ describe('loading the course as it is needed (built SCORM 1.2 package)', () => {
     // Prefetch of the next page (lesson 1) when idle; nothing further ahead.
     await until(() => requested(player).some((f) => f.startsWith(`content-lesson-${first.id}-`)), 'the first lesson prefetched');
     const names = requested(player);
-    expect(names.filter((f) => f.startsWith('content-')).map((f) => f.replace(/-[^-]+\.js$/, ''))).to.deep.equal([`content-lesson-${first.id}`]);
+    // (A blocked prefetch may be retried, `?retry=1`, while the test waits: still only the next page.)
+    expect([...new Set(names.filter((f) => f.startsWith('content-')).map((f) => f.replace(/\?.*$/, '').replace(/-[^-]+\.js$/, '')))]).to.deep.equal([`content-lesson-${first.id}`]);
     expect(names.some((f) => /^(assessment|pages)-/.test(f))).to.equal(false, names.join(', '));
     expect(first.blocks, 'the prefetch failed (blocked), and was not shown').to.deep.equal([]);
     expect(second.blocks, 'lesson 2 is not loaded').to.deep.equal([]);

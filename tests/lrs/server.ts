@@ -215,6 +215,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
         const current = fault;
         if (faultCount <= 0) fault = 'none';
         if (current === '500') return send(500, { error: 'induced failure' });
+        // Logged with status 0: the request got no answer (dropped, or left to time out).
+        requests.push({ method: req.method ?? '', path: url.pathname, status: 0 });
         if (current === 'drop') return void req.socket.destroy();
         hanging.add(res);
         res.on('close', () => hanging.delete(res));

@@ -294,6 +294,48 @@ describe('SCORM 2004 driver', () => {
     expect(api.GetValue('cmi.interactions.0.result')).to.equal('correct');
   });
 
+  it('after a refused commit, sends everything again (interactions at the same index), so an LMS that dropped that commit gets it all', async () => {
+    // Like Moodle's player: the values a commit carried are gone when the commit fails.
+    const api = lms();
+    const stored = new Map<string, string>();
+    const pending = new Map<string, string>();
+    let refuseCommit = true;
+    const dropping: Scorm2004Api = {
+      Initialize: () => api.Initialize(),
+      Terminate: () => api.Terminate(),
+      Commit: () => {
+        if (refuseCommit) {
+          pending.clear();
+          return 'false';
+        }
+        for (const [k, v] of pending) stored.set(k, v);
+        pending.clear();
+        return api.Commit();
+      },
+      GetErrorString: (c) => api.GetErrorString(c),
+      GetLastError: () => (refuseCommit ? '391' : api.GetLastError()),
+      GetValue: (e) => api.GetValue(e),
+      SetValue: (e, v) => {
+        pending.set(e, v);
+        return api.SetValue(e, v);
+      },
+    };
+    const { driver } = await started(dropping);
+    const event = submitted([record(), record({ id: 'a1-b' })]);
+    const first = save({}, { resumeData: '2|l=assessment' });
+    expect(await quiet(() => driver.report({ events: [event], save: first, commit: true }))).to.equal(false);
+    expect(stored.size).to.equal(0);
+    refuseCommit = false;
+    // The tracker hands the same events again with the next save; nothing changed in between.
+    expect(await driver.report({ events: [event], save: first, commit: true })).to.equal(true);
+    expect(stored.get('cmi.suspend_data')).to.equal('2|l=assessment');
+    expect(stored.get('cmi.location')).to.equal('lesson-one');
+    expect(stored.get('cmi.interactions.0.id')).to.equal('a1-types-q1');
+    expect(stored.get('cmi.interactions.0.result')).to.equal('correct');
+    expect(stored.get('cmi.interactions.1.id')).to.equal('a1-b');
+    expect(api.GetValue('cmi.interactions._count')).to.equal('2', 'the same index, no second copy');
+  });
+
   it('writes each outcome as an objective and updates it in place', async () => {
     const api = lms();
     const { driver } = await started(api as unknown as Scorm2004Api);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { correctResponse } from '../../src/model/response.js';
+import { decodeResume } from '../../src/state/codec.js';
 import { AttemptStore } from '../../src/state/store.js';
 import type { Launch, Save, TrackingDriver, TrackingEvent } from '../../src/tracking/driver.js';
 import { ANSWER_COMMIT_DELAY_MS, MESSAGES, RETRY_DELAYS_MS, Tracker } from '../../src/tracking/tracker.js';
@@ -271,6 +272,74 @@ describe('tracker', () => {
     const newer = elsewhere.driver.lastResume;
     const again = await launch({ driver: new ScriptedDriver({ resumeData: newer }), storage });
     assert.equal(again.store.state.location, 'workbook');
+  });
+
+  it('never lets a backup from device 1 beat what device 2 saved since, even when it counted more saves', async () => {
+    // Both devices start from the same LMS copy.
+    const start = await launch({ storage: memoryStorage() });
+    start.store.dispatch({ type: 'go', page: course.lessons[0]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    const shared = start.driver.lastResume;
+    // Device 1: the LMS refuses every save; its backup counts many revisions.
+    const device1 = memoryStorage();
+    const first = await launch({ driver: new ScriptedDriver({ resumeData: shared }), storage: device1 });
+    first.driver.answer = false;
+    for (let i = 0; i < 12; i++) first.store.dispatch({ type: 'go', page: course.lessons[i % 2]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    // Device 2: fewer saves, all confirmed, further on.
+    const second = await launch({ driver: new ScriptedDriver({ resumeData: shared }), storage: memoryStorage() });
+    second.store.dispatch({ type: 'go', page: 'workbook', now: Date.now() });
+    await flushPromises();
+    const newer = second.driver.lastResume;
+    const backup = JSON.parse([...device1.keys()].filter((k) => k.endsWith(':backup')).map((k) => device1.getItem(k) ?? '')[0] ?? '{}') as { revision: number };
+    assert.ok(backup.revision > (decodeResume(course, newer).meta.revision), 'the stale backup has the higher revision number');
+    const again = await launch({ driver: new ScriptedDriver({ resumeData: newer }), storage: device1 });
+    assert.equal(again.store.state.location, 'workbook', 'device 2\'s newer progress is kept');
+    assert.ok(again.driver.lastResume.includes('l=workbook'));
+  });
+
+  it('restores the backup over an LMS copy this browser wrote, even one the LMS never confirmed', async () => {
+    const storage = memoryStorage();
+    const first = await launch({ storage });
+    first.driver.answer = false;
+    first.store.dispatch({ type: 'go', page: course.lessons[0]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    // The LMS stored this write although the save was not confirmed (a later value was refused).
+    const storedAnyway = first.driver.lastResume;
+    first.store.dispatch({ type: 'go', page: course.lessons[1]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    first.driver.terminateAnswer = false;
+    first.tracker.finish();
+    const again = await launch({ driver: new ScriptedDriver({ resumeData: storedAnyway }), storage });
+    assert.equal(again.store.state.location, course.lessons[1]?.id, 'the backup holds the newest progress');
+  });
+
+  it('restores a newer backup over a failed attempt the LMS still holds open (SCORM 2004: failed but incomplete)', async () => {
+    const storage = memoryStorage();
+    const first = await launch({ storage });
+    const held = first.driver.lastResume;
+    first.driver.answer = false;
+    first.driver.terminateAnswer = false;
+    first.store.dispatch({ type: 'go', page: course.lessons[2]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    first.tracker.finish();
+    const driver = new ScriptedDriver({ resumeData: held, recorded: { completion: 'incomplete', success: 'failed', score: 0.4 } });
+    const again = await launch({ driver, storage });
+    assert.equal(again.store.state.location, course.lessons[2]?.id);
+  });
+
+  it('restores a newer backup over a finished LMS record when the LMS copy is one this browser wrote (its status went in, its resume data was refused)', async () => {
+    const storage = memoryStorage();
+    const first = await launch({ storage });
+    const held = first.driver.lastResume;
+    first.driver.answer = false;
+    first.driver.terminateAnswer = false;
+    first.store.dispatch({ type: 'go', page: course.lessons[2]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    first.tracker.finish();
+    const driver = new ScriptedDriver({ resumeData: held, recorded: { completion: 'completed', success: 'failed', score: 0.4 } });
+    const again = await launch({ driver, storage });
+    assert.equal(again.store.state.location, course.lessons[2]?.id);
   });
 
   it('lets the LMS win for a finished attempt, whatever the backup says', async () => {
