@@ -280,7 +280,9 @@ export class CourseTab {
     frame.src = `${location.origin}/dist/${this.kind}/index.html`;
     this.frame = frame;
     doc.body.append(frame);
-    const shell = await until(() => frame.contentDocument?.querySelector('slep-course') as CourseShell | null, 'the course shell');
+    // The shell shows the welcome page before the LMS connection is up (`starting`); a scenario
+    // reads what was restored only once the saved attempt is applied.
+    const shell = await until(() => frame.contentDocument?.querySelector('slep-course:not([starting])') as CourseShell | null, 'the course shell');
     await shell.updateComplete;
     return shell;
   }
