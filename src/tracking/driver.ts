@@ -154,17 +154,6 @@ export type TrackingEvent = { readonly id: string; readonly at: number } & (
 
 export type TrackingEventType = TrackingEvent['type'];
 
-/** An error the LMS reported, with the standard's code. */
-export class LmsError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'LmsError';
-  }
-}
-
 /**
  * A tracking driver: one per standard. Never throws: a refusal, an exception from the
  * LMS API or a network failure resolves `false` and the tracker keeps the data and retries.
