@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplates } from './build/minify-templates.js';
 import { compactBlueprint, compactCourse, contentParts } from './build/split-model.js';
 
 const COURSE = 'virtual:slep-course';
@@ -65,6 +66,22 @@ function courseModel() {
 }
 
 /**
+ * The whitespace of the components' `css` and `html` templates (build/minify-templates.ts);
+ * after esbuild, so the code is JavaScript.
+ * @returns {import('rollup').Plugin}
+ */
+function minifiedTemplates() {
+  return {
+    name: 'slep-minify-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      const out = minifyTemplates(code, (c) => this.parse(c));
+      return out === null ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
  * One chunk per content part, and the SCORM 1.2 driver in one file (one request).
  * The page chunks are rollup's own split at the import() calls in page-gate.ts.
  */
@@ -90,6 +107,7 @@ export default {
     // 'module' first: @xapi/xapi's "browser" field points at a UMD build without ES exports.
     nodeResolve({ browser: true, exportConditions: ['production'], mainFields: ['module', 'browser', 'main'] }),
     esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }),
+    minifiedTemplates(),
     terser({ module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],
 };

@@ -1,7 +1,7 @@
 import course from 'virtual:slep-course';
 import './components/course/define.js';
 import { isPackageKind, PLAYER } from './packages.js';
-import { AttemptStore } from './state/store.js';
+import { StateStore } from './state/store-core.js';
 
 const root = document.getElementById('app') ?? document.body;
 const declared = document.documentElement.dataset.package;
@@ -35,7 +35,8 @@ function afterFirstPaint(): Promise<void> {
 // do is acted on.
 const shell = document.createElement('slep-course');
 shell.starting = true;
-shell.store = new AttemptStore(course);
+// Without the state machine, which comes with the tracker's chunk (src/state/store-core.ts).
+shell.store = new StateStore(course);
 root.replaceChildren(shell);
 
 const loadApp = (): Promise<typeof import('./start.js')> => import('./start.js');
@@ -44,6 +45,9 @@ void shell.updateComplete
   .then(() => {
     // A failed driver fetch is handled (and retried) by startCourse; this only starts it early.
     PLAYER[kind].load().catch(() => undefined);
+    // The attempt state machine is a chunk the tracker's chunk imports (shared with the
+    // lesson and assessment pages): fetched now, in parallel, not after the tracker's.
+    import('./state/attempt.js').catch(() => undefined);
     // One more try after a dropped connection (under a new address, src/model/chunk-import.ts).
     return loadApp().catch(() => new Promise((r) => setTimeout(r, 1000)).then(loadApp));
   })

@@ -3,14 +3,31 @@ import { isCorrect } from '../model/response.js';
 import type { LearnerResponse } from '../model/response.js';
 import { drawByBlueprint } from './blueprint.js';
 import { hashString, shuffled } from './random.js';
+import { canStartAttempt, EVALUATION_COMMENTS_MAX, isComplete, PAGES, pageOrder } from './progress.js';
+
+// What the shell reads (progress, contents marks, page order) is in ./progress.ts, so that the
+// entry script does not carry this state machine (which comes with the tracker's chunk);
+// re-exported here, where everything else imports it from.
+export {
+  allLessonsVisited,
+  attemptsLeft,
+  canStartAttempt,
+  EVALUATION_COMMENTS_MAX,
+  initialState,
+  isAssessmentDone,
+  isComplete,
+  isFinished,
+  isLessonDone,
+  lessonChecks,
+  PAGES,
+  pageOrder,
+  progress,
+} from './progress.js';
 
 /**
  * The attempt state machine: everything needed to resume, and nothing about
  * the DOM or the LMS. Pure functions of (course, state, action).
  */
-
-/** Pages that are not lessons. */
-export const PAGES = { welcome: 'welcome', assessment: 'assessment', workbook: 'workbook', resources: 'resources', evaluation: 'evaluation', certificate: 'certificate' } as const;
 
 /** Course evaluation (issue #11 §5): ratings 1–5, would recommend, optional comments. */
 export interface Evaluation {
@@ -24,8 +41,6 @@ export interface Evaluation {
   /** When it was sent (epoch ms). */
   readonly at: number;
 }
-
-export const EVALUATION_COMMENTS_MAX = 500;
 
 export interface AssessmentAnswer {
   readonly response: LearnerResponse;
@@ -88,25 +103,6 @@ export type Action =
   | { readonly type: 'begin'; readonly seed: number; readonly attemptId: string }
   | { readonly type: 'end-lesson'; readonly lessonId: string }
   | { readonly type: 'evaluate'; readonly evaluation: Omit<Evaluation, 'at'>; readonly now: number };
-
-export function initialState(): AttemptState {
-  return {
-    location: PAGES.welcome,
-    visited: [],
-    checks: {},
-    assessment: { attempt: 0, seed: 0, items: [], answers: {}, submitted: false, lastScore: null, bestScore: null, passed: false, submittedAt: null },
-    completedAt: null,
-    seed: 0,
-    attemptId: '',
-    ended: [],
-    evaluation: null,
-  };
-}
-
-/** Every page in navigation order. */
-export function pageOrder(course: CourseModel): string[] {
-  return [PAGES.welcome, ...course.lessons.map((l) => l.id), PAGES.assessment, PAGES.workbook, PAGES.resources, PAGES.evaluation, PAGES.certificate];
-}
 
 export function reduce(course: CourseModel, state: AttemptState, action: Action): AttemptState {
   const next = apply(course, state, action);
@@ -220,60 +216,4 @@ export function scoreAttempt(course: CourseModel, a: AssessmentState): { score: 
     return { outcome: o.id, correct, total: mine.length, score: mine.length ? correct / mine.length : 0 };
   });
   return { score: items.length ? items.filter(right).length / items.length : 0, outcomes };
-}
-
-export function attemptsLeft(course: CourseModel, state: AttemptState): number {
-  const limit = course.assessment.attempts;
-  return limit === 0 ? Number.POSITIVE_INFINITY : Math.max(0, limit - state.assessment.attempt);
-}
-
-/** A new attempt may start when none is under way, attempts remain and the learner has not passed. */
-export function canStartAttempt(course: CourseModel, state: AttemptState): boolean {
-  const a = state.assessment;
-  if (a.attempt > 0 && !a.submitted) return false;
-  if (a.passed) return false;
-  return attemptsLeft(course, state) > 0;
-}
-
-export function allLessonsVisited(course: CourseModel, state: AttemptState): boolean {
-  return course.lessons.every((l) => state.visited.includes(l.id));
-}
-
-/** Completed = every lesson visited and, where course.yaml requires it, the assessment submitted once. */
-export function isComplete(course: CourseModel, state: AttemptState): boolean {
-  const assessmentDone = !course.completion.requireAssessment || state.assessment.submittedAt !== null;
-  return allLessonsVisited(course, state) && assessmentDone;
-}
-
-/** The knowledge checks a lesson asks. */
-export function lessonChecks(course: CourseModel, lessonId: string): string[] {
-  const lesson = course.lessons.find((l) => l.id === lessonId);
-  return lesson ? lesson.blocks.flatMap((b) => (b.kind === 'check' ? [b.itemId] : [])) : [];
-}
-
-/** A lesson is done when it was opened, its end reached and every one of its knowledge checks answered. */
-export function isLessonDone(course: CourseModel, state: AttemptState, lessonId: string): boolean {
-  return state.visited.includes(lessonId) && state.ended.includes(lessonId) && lessonChecks(course, lessonId).every((id) => (state.checks[id]?.length ?? 0) > 0);
-}
-
-/** The assessment is done when it was passed: a failed attempt is not done. */
-export function isAssessmentDone(state: AttemptState): boolean {
-  return state.assessment.passed;
-}
-
-/**
- * Progress in [0, 1], the one rule for the contents marks, the header and the LMS's
- * progress measure: lessons done (see {@link isLessonDone}) plus the assessment
- * (passed), as equal steps.
- */
-export function progress(course: CourseModel, state: AttemptState): number {
-  const steps = course.lessons.length + (course.completion.requireAssessment ? 1 : 0);
-  const done = course.lessons.filter((l) => isLessonDone(course, state, l.id)).length + (course.completion.requireAssessment && isAssessmentDone(state) ? 1 : 0);
-  return steps ? done / steps : 1;
-}
-
-/** Whether the learner is finished: nothing left to do that could change the record. */
-export function isFinished(course: CourseModel, state: AttemptState): boolean {
-  if (!isComplete(course, state)) return false;
-  return state.assessment.passed || !course.completion.requireAssessment || attemptsLeft(course, state) === 0;
 }

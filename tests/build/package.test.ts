@@ -130,6 +130,14 @@ describe('npm run build', () => {
       assert.ok(!entry.includes(`"${model.bank[0].id} `), 'bank ids are not: they come with the tracker');
       const start = app.find((f) => f.startsWith('start-'));
       assert.ok(start && readFileSync(join(dir, 'app', start), 'utf8').includes(model.bank[0].id), 'the tracker\'s chunk has the bank skeleton');
+      // The attempt state machine comes with the tracker, not in the entry (src/state/store-core.ts):
+      // the reducer's cap on evaluation comments is in the attempt chunk only.
+      const attempt = app.find((f) => f.startsWith('attempt-'));
+      assert.ok(attempt, 'the attempt state machine is a chunk');
+      assert.match(readFileSync(join(dir, 'app', attempt), 'utf8'), /\.trim\(\)\.slice\(0,/);
+      assert.doesNotMatch(entry, /\.trim\(\)\.slice\(0,/, 'the state machine is not in the entry');
+      // The components' templates are minified at build time (build/minify-templates.ts).
+      assert.doesNotMatch(entry, /\n {4}/, 'no template indentation in the entry');
       for (const part of [...model.lessons.map((l) => `lesson-${l.id}`), 'bank', 'workbook', 'resources']) {
         assert.ok(app.some((f) => f.startsWith(`content-${part}-`)), `a chunk for ${part}`);
       }

@@ -10,7 +10,7 @@ import { SlepEvaluationEvent } from '../../events/evaluation.js';
 import { SlepLessonEndEvent } from '../../events/lesson-end.js';
 import { SlepNavigateEvent } from '../../events/navigate.js';
 import type { LaunchInfo, SaveStatus } from '../../model/launch.js';
-import { isAssessmentDone, isFinished, isLessonDone, PAGES, pageOrder, progress } from '../../state/attempt.js';
+import { isAssessmentDone, isFinished, isLessonDone, PAGES, pageOrder, progress } from '../../state/progress.js';
 import { pageGate } from '../lazy/page-gate.js';
 import type { AttemptStore } from '../../state/store.js';
 import { sharedStyles } from '../styles/shared.js';

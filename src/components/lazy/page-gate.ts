@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { contentFor, isContentLoaded, loadContent } from '../../model/loader.js';
 import type { CourseModel } from '../../model/course.js';
-import { pageOrder } from '../../state/attempt.js';
+import { pageOrder } from '../../state/progress.js';
 
 /**
  * Loads each page's code and text as the learner needs it, so the first screen
