@@ -314,6 +314,9 @@ async function traffic(load: Load): Promise<void> {
     (document.querySelector('slep-course') as unknown as { store: { course: CourseModel } }).store.course.lessons.map((l) => l.id),
   );
   const first = lessons[0] ?? '';
+  // The launch's own save (after the check for another open tab) is not part of the lesson.
+  await page.waitForFunction(() => (window as unknown as Win).__lms.calls.some((c) => c.fn === 'LMSCommit'), { polling: 50, timeout: 20000 });
+  await wait(300);
 
   // One lesson: navigate, answer each of its knowledge checks.
   let before = await callCount(page);
