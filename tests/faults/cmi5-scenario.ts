@@ -16,7 +16,8 @@ import { act, differences, finishCourse, pause } from './scorm-scenario.js';
  * every launch is made as a cmi5 LMS makes it — a new session with its own `LMS.LaunchData`
  * (context template with the session id) and a fresh one-time fetch URL. While the learner
  * works over several launches, the LRS's statements resource answers 500, drops connections or,
- * rarely, does not answer until its request time-out. At the end the LRS must hold one
+ * rarely, does not answer until its request time-out, and the resume document's writes (State
+ * API PUT) answer 500 or are dropped. At the end the LRS must hold one
  * `answered` statement per question of every submitted attempt, and what the course promises
  * for the cmi5-defined statements (src/tracking/cmi5.ts, README "cmi5"): `completed`, `passed`
  * and `failed` at most once each per registration, never `failed` after `passed`, `passed`
@@ -58,6 +59,8 @@ export async function cmi5Scenario(random: Random): Promise<ScenarioResult> {
         const fault = random() < 0.08 ? 'timeout' : pick(random, ['500', 'drop'] as const);
         await setFault(fault, fault === 'timeout' ? 1 : 1 + Math.floor(random() * 6));
       }
+      // The State API fails too, sometimes: the resume document's PUTs answer 500 or are dropped.
+      if (!last && random() < 0.35) await setFault(pick(random, ['500', 'drop'] as const), 1 + Math.floor(random() * 3), 'state');
       const shell = (await player.open({ kind: 'cmi5', query: launch.query })) as unknown as CourseShell;
       course = shell.store.course;
       if (truth) for (const gap of differences(truth, shell.store.state)) lost(`session ${s + 1}: restored ${gap}`);
