@@ -3,7 +3,7 @@
 // packages in real Chromium. Options (flags or environment):
 //   --seed=N       FAULTS_SEED       (default 1)
 //   --scenarios=N  FAULTS_SCENARIOS  (default 240)
-//   --standards=a,b FAULTS_STANDARDS (default scorm12,scorm2004,xapi)
+//   --standards=a,b FAULTS_STANDARDS (default scorm12,scorm2004,xapi,cmi5)
 //   --no-build     FAULTS_NO_BUILD=1 (use the existing dist/)
 // It ends with one line: "faults injected: N, scenarios: M, records lost: 0, duplicates: 0, passes lost: 0"
 // and exits non-zero when anything was lost or duplicated, or a scenario failed.
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 const flag = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const seed = flag('seed') ?? process.env.FAULTS_SEED ?? '1';
 const scenarios = flag('scenarios') ?? process.env.FAULTS_SCENARIOS ?? '240';
-const standards = flag('standards') ?? process.env.FAULTS_STANDARDS ?? 'scorm12,scorm2004,xapi';
+const standards = flag('standards') ?? process.env.FAULTS_STANDARDS ?? 'scorm12,scorm2004,xapi,cmi5';
 const build = !(process.argv.includes('--no-build') || process.env.FAULTS_NO_BUILD === '1');
 
 const dir = mkdtempSync(join(tmpdir(), 'slep-faults-'));

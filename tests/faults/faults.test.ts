@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { seeded } from './random.js';
 import type { ScenarioResult } from './random.js';
+import { cmi5Scenario } from './cmi5-scenario.js';
 import { scormScenario } from './scorm-scenario.js';
 import { xapiScenario } from './xapi-scenario.js';
 
@@ -10,14 +11,14 @@ import { xapiScenario } from './xapi-scenario.js';
  * a long one (FAULTS_SEED, FAULTS_SCENARIOS, FAULTS_STANDARDS; see scripts/faults.mjs),
  * which reads its settings from the test server's /__faults.
  */
-type Standard = 'scorm12' | 'scorm2004' | 'xapi';
+type Standard = 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
 
 const settings = (await fetch('/__faults')
   .then((r) => (r.ok ? r.json() : {}))
   .catch(() => ({}))) as { seed?: number; scenarios?: number; standards?: Standard[]; first?: number };
 const seed = settings.seed ?? 20261203;
-const count = settings.scenarios ?? 20;
-const standards: Standard[] = settings.standards?.length ? settings.standards : ['scorm12', 'scorm2004', 'xapi'];
+const count = settings.scenarios ?? 24;
+const standards: Standard[] = settings.standards?.length ? settings.standards : ['scorm12', 'scorm2004', 'xapi', 'cmi5'];
 /** Replays from scenario `first` (0-based) of the same seed: the same scenarios as in the full run. */
 const first = settings.first ?? 0;
 
@@ -30,7 +31,7 @@ describe(`fault injection (seed ${seed}, ${count} scenarios)`, function () {
     const kind = standards[i % standards.length] as Standard;
     it(`scenario ${i + 1}: ${kind}, seed ${seed}/${i}`, async () => {
       const random = seeded(seed * 7919 + i);
-      const result: ScenarioResult = kind === 'xapi' ? await xapiScenario(random) : await scormScenario(kind, random);
+      const result: ScenarioResult = kind === 'xapi' ? await xapiScenario(random) : kind === 'cmi5' ? await cmi5Scenario(random) : await scormScenario(kind, random);
       totals.faults += result.faults;
       totals.scenarios += 1;
       totals.lost += result.lost;

@@ -13,7 +13,8 @@ import { act, differences, finishCourse, pause } from './scorm-scenario.js';
 /**
  * One xAPI fault scenario against the real test LRS (Learning Locker's xapi-statements behind
  * tests/lrs/server.ts): while the learner works over several launches, the LRS answers 500,
- * drops connections (unreachable) or, rarely, does not answer until its request time-out.
+ * drops connections (unreachable) or, rarely, does not answer until its request time-out; the
+ * resume document's writes (State API PUT) sometimes answer 500 or are dropped.
  * At the end the LRS must hold one `answered` statement per question of every submitted
  * attempt (none missing, none twice), the pass if there was one, and the resume document
  * must give back what the learner last saw.
@@ -47,6 +48,8 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
         const fault = random() < 0.08 ? 'timeout' : pick(random, ['500', 'drop'] as const);
         await setFault(fault, fault === 'timeout' ? 1 : 1 + Math.floor(random() * 6));
       }
+      // The State API fails too, sometimes: the resume document's PUTs answer 500 or are dropped.
+      if (!last && random() < 0.35) await setFault(pick(random, ['500', 'drop'] as const), 1 + Math.floor(random() * 3), 'state');
       const shell = (await player.open({ kind: 'xapi', query })) as unknown as CourseShell;
       course = shell.store.course;
       if (truth) for (const gap of differences(truth, shell.store.state)) lost(`session ${s + 1}: restored ${gap}`);

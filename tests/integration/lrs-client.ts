@@ -30,8 +30,15 @@ export async function lrsLog(): Promise<LrsLog> {
   return (await fetch(`${await lrsUrl()}/__control/log`)).json() as Promise<LrsLog>;
 }
 
-export async function setFault(fault: 'none' | '500' | 'timeout' | 'drop', count?: number): Promise<void> {
-  await fetch(`${await lrsUrl()}/__control/fault`, { method: 'POST', body: JSON.stringify({ fault, count }) });
+/**
+ * Makes the next `count` requests (default: all) to the statements resource, or with
+ * `target: 'state'` the writes (PUT/POST/DELETE) to the State API (every document but cmi5's
+ * LMS.LaunchData: the course's resume document), fail. Reads are not faulted: a resume
+ * document that cannot be read at launch makes the course run locally (README, "Reliability").
+ * `setFault('none')` clears both.
+ */
+export async function setFault(fault: 'none' | '500' | 'timeout' | 'drop', count?: number, target?: 'statements' | 'state'): Promise<void> {
+  await fetch(`${await lrsUrl()}/__control/fault`, { method: 'POST', body: JSON.stringify({ fault, count, target }) });
 }
 
 /** Every statement of a registration, oldest first, as the LRS stored them. */

@@ -140,6 +140,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
   const rejected: RejectedPost[] = [];
   let fault: Fault = 'none';
   let faultCount = 0;
+  let stateFault: Fault = 'none';
+  let stateFaultCount = 0;
   let offline: OfflineMode = 'none';
   const hanging = new Set<ServerResponse>();
   /** Statement writes forwarded upstream and not yet booked. */
@@ -162,10 +164,19 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
 
     // Test controls.
     if (url.pathname === '/__control/fault' && req.method === 'POST') {
-      const c = JSON.parse(text) as { fault: Fault; count?: number };
-      fault = c.fault;
-      faultCount = c.count ?? Number.POSITIVE_INFINITY;
-      if (fault === 'none') for (const r of hanging) r.destroy();
+      // target "statements" (default) or "state": writes (PUT/POST/DELETE) of State API documents
+      // other than cmi5's LMS.LaunchData, i.e. the course's resume document. "none" without a
+      // target clears both.
+      const c = JSON.parse(text) as { fault: Fault; count?: number; target?: 'statements' | 'state' };
+      if (c.target !== 'state') {
+        fault = c.fault;
+        faultCount = c.count ?? Number.POSITIVE_INFINITY;
+      }
+      if (c.target === 'state' || (c.target === undefined && c.fault === 'none')) {
+        stateFault = c.fault;
+        stateFaultCount = c.count ?? Number.POSITIVE_INFINITY;
+      }
+      if (c.fault === 'none') for (const r of hanging) r.destroy();
       return send(204);
     }
     if (url.pathname === '/__control/offline' && req.method === 'POST') {
@@ -269,6 +280,17 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
         resource === 'activities/state'
           ? `state|${q.get('activityId')}|${agentKey(q.get('agent'))}|${q.get('registration') ?? ''}|${q.get('stateId')}`
           : `profile|${agentKey(q.get('agent'))}|${q.get('profileId')}`;
+      if (resource === 'activities/state' && req.method !== 'GET' && q.get('stateId') !== 'LMS.LaunchData' && stateFault !== 'none' && stateFaultCount > 0) {
+        stateFaultCount -= 1;
+        const current = stateFault;
+        if (stateFaultCount <= 0) stateFault = 'none';
+        if (current === '500') return send(500, { error: 'induced failure' });
+        requests.push({ method: req.method ?? '', path: url.pathname, status: 0 });
+        if (current === 'drop') return void req.socket.destroy();
+        hanging.add(res);
+        res.on('close', () => hanging.delete(res));
+        return;
+      }
       if (req.method === 'GET') {
         const doc = documents.get(key);
         if (!doc) return send(404, { error: 'no document' });
