@@ -7,6 +7,9 @@ import { Outbox } from './outbox.js';
 import { StatementFactory } from './statements.js';
 import type { StatementOptions } from './statements.js';
 
+/** Waits before reading the resume document again at launch (three tries in all). */
+const READ_RETRY_DELAYS_MS = [1000, 3000];
+
 /** The State API document that holds the resume data (one per actor, activity and registration). */
 export const RESUME_STATE_ID = 'https://w3id.org/slep/state/resume';
 /** Statements waiting longer than this make report() resolve false, so the learner sees "not saved yet". */
@@ -202,9 +205,22 @@ export class LrsDriver implements TrackingDriver {
     return { agent: this.options.actor, activityId: this.options.activityId, stateId: RESUME_STATE_ID, registration: this.options.registration, state: doc };
   }
 
-  /** The LRS's resume document; null when there is none; undefined when the LRS could not be read. */
+  /**
+   * The LRS's resume document; null when there is none; undefined when the LRS could not be
+   * read. A failed read is tried again (READ_RETRY_DELAYS_MS) before the course gives up and
+   * runs locally: a launch that went local on one dropped request would resume from an older copy.
+   */
   private async readState(): Promise<ResumeDocument | null | undefined> {
-    const response = await this.options.lrs.getState<ResumeDocument>({ agent: this.options.actor, activityId: this.options.activityId, stateId: RESUME_STATE_ID, registration: this.options.registration });
+    let response: { status: number; data: ResumeDocument | null } = { status: 0, data: null };
+    for (let attempt = 0; attempt <= READ_RETRY_DELAYS_MS.length; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, READ_RETRY_DELAYS_MS[attempt - 1]));
+      try {
+        response = await this.options.lrs.getState<ResumeDocument>({ agent: this.options.actor, activityId: this.options.activityId, stateId: RESUME_STATE_ID, registration: this.options.registration });
+      } catch {
+        response = { status: 0, data: null };
+      }
+      if (response.status === 200 || response.status === 404) break;
+    }
     if (response.status === 404) return null;
     if (response.status !== 200) {
       this.error = response.status ? `The LRS answered HTTP ${response.status} to the resume state.` : 'The LRS did not answer.';

@@ -33,11 +33,10 @@ export async function lrsLog(): Promise<LrsLog> {
 /**
  * Makes the next `count` requests (default: all) to the statements resource, or with
  * `target: 'state'` the writes (PUT/POST/DELETE) to the State API (every document but cmi5's
- * LMS.LaunchData: the course's resume document), fail. Reads are not faulted: a resume
- * document that cannot be read at launch makes the course run locally (README, "Reliability").
- * `setFault('none')` clears both.
+ * LMS.LaunchData: the course's resume document), fail; with `target: 'state-read'` the reads
+ * (GET) of the resume document. `setFault('none')` clears all three.
  */
-export async function setFault(fault: 'none' | '500' | 'timeout' | 'drop', count?: number, target?: 'statements' | 'state'): Promise<void> {
+export async function setFault(fault: 'none' | '500' | 'timeout' | 'drop', count?: number, target?: 'statements' | 'state' | 'state-read'): Promise<void> {
   await fetch(`${await lrsUrl()}/__control/fault`, { method: 'POST', body: JSON.stringify({ fault, count, target }) });
 }
 

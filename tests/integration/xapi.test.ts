@@ -123,6 +123,29 @@ describe('the built xAPI package against a real LRS (Learning Locker xapi-statem
     expect(verbs.indexOf('resumed')).to.be.above(verbs.indexOf('terminated'));
   });
 
+  it('reads the resume document again when the LRS fails that read at launch, and resumes', async () => {
+    const registration = uuid();
+    const query = await launchQuery({ registration, email: `reread-${registration}@example.org` });
+    let shell = await player.open({ kind: 'xapi', query });
+    const [first, second] = player.course.lessons;
+    await player.fire('slep-course', 'slep-navigate', { page: first?.id ?? '' });
+    await player.fire('slep-course', 'slep-navigate', { page: second?.id ?? '' });
+    await player.click(/Save and exit/);
+    player.close();
+    await waitForVerb(registration, 'terminated');
+    localStorage.clear();
+
+    // The LRS fails the first read (500) and drops the second: the third gets the document.
+    await setFault('500', 1, 'state-read');
+    shell = await player.open({ kind: 'xapi', query });
+    expect(shell.store.state.location).to.equal(second?.id);
+    await setFault('drop', 1, 'state-read');
+    player.close();
+    shell = await player.open({ kind: 'xapi', query });
+    expect(shell.store.state.location).to.equal(second?.id);
+    expect((shell as unknown as { saveStatus: { message: string } }).saveStatus.message).to.equal('');
+  });
+
   it('runs locally with the plain message when the launch parameters are missing or malformed', async () => {
     const shell = (await player.open({ kind: 'xapi', query: 'endpoint=not-a-url&auth=x' })) as unknown as { saveStatus: { message: string } };
     expect(shell.saveStatus.message, JSON.stringify(shell.saveStatus)).to.contain('could not connect to your learning system');

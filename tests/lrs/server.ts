@@ -142,6 +142,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
   let faultCount = 0;
   let stateFault: Fault = 'none';
   let stateFaultCount = 0;
+  let readFault: Fault = 'none';
+  let readFaultCount = 0;
   let offline: OfflineMode = 'none';
   const hanging = new Set<ServerResponse>();
   /** Statement writes forwarded upstream and not yet booked. */
@@ -167,7 +169,13 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
       // target "statements" (default) or "state": writes (PUT/POST/DELETE) of State API documents
       // other than cmi5's LMS.LaunchData, i.e. the course's resume document. "none" without a
       // target clears both.
-      const c = JSON.parse(text) as { fault: Fault; count?: number; target?: 'statements' | 'state' };
+      // "state-read": reads (GET) of the resume document.
+      const c = JSON.parse(text) as { fault: Fault; count?: number; target?: 'statements' | 'state' | 'state-read' };
+      if (c.target === 'state-read' || (c.target === undefined && c.fault === 'none')) {
+        readFault = c.fault;
+        readFaultCount = c.count ?? Number.POSITIVE_INFINITY;
+      }
+      if (c.target === 'state-read') return send(204);
       if (c.target !== 'state') {
         fault = c.fault;
         faultCount = c.count ?? Number.POSITIVE_INFINITY;
@@ -280,6 +288,17 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
         resource === 'activities/state'
           ? `state|${q.get('activityId')}|${agentKey(q.get('agent'))}|${q.get('registration') ?? ''}|${q.get('stateId')}`
           : `profile|${agentKey(q.get('agent'))}|${q.get('profileId')}`;
+      if (resource === 'activities/state' && req.method === 'GET' && q.get('stateId') !== 'LMS.LaunchData' && readFault !== 'none' && readFaultCount > 0) {
+        readFaultCount -= 1;
+        const current = readFault;
+        if (readFaultCount <= 0) readFault = 'none';
+        if (current === '500') return send(500, { error: 'induced failure' });
+        requests.push({ method: req.method ?? '', path: url.pathname, status: 0 });
+        if (current === 'drop') return void req.socket.destroy();
+        hanging.add(res);
+        res.on('close', () => hanging.delete(res));
+        return;
+      }
       if (resource === 'activities/state' && req.method !== 'GET' && q.get('stateId') !== 'LMS.LaunchData' && stateFault !== 'none' && stateFaultCount > 0) {
         stateFaultCount -= 1;
         const current = stateFault;
