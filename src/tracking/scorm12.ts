@@ -2,6 +2,7 @@ import type { CourseModel } from '../model/course.js';
 import { findApi } from './find-api.js';
 import { parseScorm12Timespan, scorm12Time, scorm12Timespan } from './time.js';
 import type { InteractionRecord, Launch, ObjectiveRecord, Report, Save, TrackingDriver, TrackingEvent } from './driver.js';
+import { ScormCalls } from './scorm-calls.js';
 
 /** The SCORM 1.2 run-time API (SCORM 1.2 RTE, 3.3 "API"). Values cross it as strings. */
 export interface Scorm12Api {
@@ -23,8 +24,6 @@ export const SCORM12 = {
 } as const;
 
 export type Scorm12StatusStyle = 'passed-failed' | 'completed';
-
-const ok = (result: unknown) => String(result) === 'true';
 
 /**
  * SCORM 1.2 driver: maps the tracker's saves and events onto `cmi.core.*`,
@@ -52,8 +51,8 @@ export class Scorm12Driver implements TrackingDriver {
   /** Interaction ids fully written this session, and the index each one has (reused on a retry). */
   private readonly written = new Set<string>();
   private readonly indexOf = new Map<string, number>();
-  /** The value each element last accepted this session: unchanged values are not sent again. */
-  private readonly accepted = new Map<string, string>();
+  /** The guarded API calls and the cache of accepted values (scorm-calls.ts). */
+  private readonly calls: ScormCalls;
   private latestObjectives: readonly ObjectiveRecord[] = [];
 
   /**
@@ -65,7 +64,7 @@ export class Scorm12Driver implements TrackingDriver {
     save: (): unknown => Object.fromEntries(this.indexOf),
     restore: (value: unknown): void => {
       if (!value || typeof value !== 'object') return;
-      const count = Number(this.get('cmi.interactions._count')) || 0;
+      const count = Number(this.calls.get('cmi.interactions._count')) || 0;
       for (const [id, n] of Object.entries(value as Record<string, unknown>)) {
         if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < count && !this.indexOf.has(id)) this.indexOf.set(id, n);
       }
@@ -75,7 +74,21 @@ export class Scorm12Driver implements TrackingDriver {
   constructor(
     private readonly api: Scorm12Api,
     private readonly options: { statusStyle: Scorm12StatusStyle } = { statusStyle: 'passed-failed' },
-  ) {}
+  ) {
+    this.calls = new ScormCalls(
+      {
+        getName: 'LMSGetValue',
+        setName: 'LMSSetValue',
+        getValue: (element) => api.LMSGetValue(element),
+        setValue: (element, value) => api.LMSSetValue(element, value),
+        getLastError: () => api.LMSGetLastError(),
+        getErrorString: (code) => api.LMSGetErrorString(code),
+        noError: SCORM12.noError,
+        notImplemented: [SCORM12.notImplemented],
+      },
+      (message) => (this.lastError = message),
+    );
+  }
 
   async initialize(): Promise<Launch | null> {
     return this.initializeNow();
@@ -83,9 +96,9 @@ export class Scorm12Driver implements TrackingDriver {
 
   /** The synchronous form of {@link initialize} (SCORM's API is synchronous). */
   initializeNow(): Launch | null {
-    if (!this.call('LMSInitialize', () => this.api.LMSInitialize(''))) return null;
+    if (!this.calls.call('LMSInitialize', () => this.api.LMSInitialize(''))) return null;
     this.initialized = true;
-    const get = (element: string) => this.get(element);
+    const get = (element: string) => this.calls.get(element);
     const status = get('cmi.core.lesson_status');
     const mastery = get('cmi.student_data.mastery_score');
     const entry = get('cmi.core.entry');
@@ -93,9 +106,9 @@ export class Scorm12Driver implements TrackingDriver {
     const raw = get('cmi.core.score.raw');
     this.readOnly = mode === 'browse' || mode === 'review';
     this.browsedFirst = mode === 'browse' && (status === 'not attempted' || status === '');
-    if (!this.readOnly && (status === 'not attempted' || status === '')) this.set('cmi.core.lesson_status', 'incomplete');
-    this.interactionsSupported = this.supports('cmi.interactions._count');
-    this.objectivesSupported = this.supports('cmi.objectives._count');
+    if (!this.readOnly && (status === 'not attempted' || status === '')) this.calls.set('cmi.core.lesson_status', 'incomplete');
+    this.interactionsSupported = this.calls.supports('cmi.interactions._count');
+    this.objectivesSupported = this.calls.supports('cmi.objectives._count');
     return {
       learner: { id: get('cmi.core.student_id'), name: get('cmi.core.student_name') },
       entry: entry === 'resume' || entry === 'ab-initio' ? entry : '',
@@ -119,11 +132,11 @@ export class Scorm12Driver implements TrackingDriver {
     if (!this.active()) return false;
     let good = this.write(options.events, options.save);
     if (options.commit) {
-      const committed = this.call('LMSCommit', () => this.api.LMSCommit(''));
+      const committed = this.calls.call('LMSCommit', () => this.api.LMSCommit(''));
       // Some LMSs (Moodle's scorm_12.js) drop what a failed commit carried: send everything again next time.
       // Interactions keep their index, so writing them again never adds a second copy.
       if (!committed) {
-        this.accepted.clear();
+        this.calls.forget();
         this.written.clear();
       }
       good = committed && good;
@@ -136,17 +149,17 @@ export class Scorm12Driver implements TrackingDriver {
     let good = true;
     if (options.save && !this.readOnly) {
       good = this.write(options.events, options.save);
-      good = this.set('cmi.core.session_time', scorm12Timespan(options.sessionSeconds)) && good;
+      good = this.calls.set('cmi.core.session_time', scorm12Timespan(options.sessionSeconds)) && good;
       // "suspend" keeps the attempt open for resume; "" ends it normally once finished.
-      good = this.set('cmi.core.exit', options.save.report.finished ? '' : 'suspend') && good;
+      good = this.calls.set('cmi.core.exit', options.save.report.finished ? '' : 'suspend') && good;
     }
     // The one write of a browse launch: Moodle (scorm_12.js StoreData) turns "not attempted"
     // into "completed" at LMSFinish, which would end the learner's attempt before it began.
     // "browsed" is the 1.2 status for exactly this (RTE 3.4.2 cmi.core.lesson_status).
-    if (this.browsedFirst) good = this.call('LMSSetValue(cmi.core.lesson_status)', () => this.api.LMSSetValue('cmi.core.lesson_status', 'browsed')) && good;
+    if (this.browsedFirst) good = this.calls.call('LMSSetValue(cmi.core.lesson_status)', () => this.api.LMSSetValue('cmi.core.lesson_status', 'browsed')) && good;
     this.terminated = true;
     // A finish the LMS accepts after refused writes is not a confirmed save.
-    return this.call('LMSFinish', () => this.api.LMSFinish('')) && good;
+    return this.calls.call('LMSFinish', () => this.api.LMSFinish('')) && good;
   }
 
   /** Writes one save: interactions and objectives first, then location, resume data, score, status. */
@@ -162,18 +175,18 @@ export class Scorm12Driver implements TrackingDriver {
     }
     let good = reported;
     if (this.latestObjectives.length) good = this.recordObjectives(this.latestObjectives) && good;
-    good = this.set('cmi.core.lesson_location', save.location.slice(0, SCORM12.limits.location)) && good;
+    good = this.calls.set('cmi.core.lesson_location', save.location.slice(0, SCORM12.limits.location)) && good;
     // The resume data marks the latest attempt reported only once its answers all went in.
     const resume = reported ? save.resumeData : (save.resumeDataUnreported ?? save.resumeData);
-    if (resume !== null) good = this.set('cmi.suspend_data', resume) && good;
+    if (resume !== null) good = this.calls.set('cmi.suspend_data', resume) && good;
     const { status, score } = lessonStatus(save.report, this.options.statusStyle);
     // The score goes before the status: some LMSs derive passed/failed from it.
     if (score !== null) {
-      good = this.set('cmi.core.score.min', '0') && good;
-      good = this.set('cmi.core.score.max', '100') && good;
-      good = this.set('cmi.core.score.raw', String(Math.round(score * 100))) && good;
+      good = this.calls.set('cmi.core.score.min', '0') && good;
+      good = this.calls.set('cmi.core.score.max', '100') && good;
+      good = this.calls.set('cmi.core.score.raw', String(Math.round(score * 100))) && good;
     }
-    good = this.set('cmi.core.lesson_status', status) && good;
+    good = this.calls.set('cmi.core.lesson_status', status) && good;
     return good;
   }
 
@@ -181,7 +194,7 @@ export class Scorm12Driver implements TrackingDriver {
   private interactionIndex(id: string): number {
     let n = this.indexOf.get(id);
     if (n === undefined) {
-      n = Math.max(Number(this.get('cmi.interactions._count')) || 0, ...[...this.indexOf.values()].map((i) => i + 1));
+      n = Math.max(Number(this.calls.get('cmi.interactions._count')) || 0, ...[...this.indexOf.values()].map((i) => i + 1));
       this.indexOf.set(id, n);
     }
     return n;
@@ -197,15 +210,15 @@ export class Scorm12Driver implements TrackingDriver {
       // In order, stopping at the first refusal: the next interaction never skips an index
       // the LMS has not filled, and a retry rewrites this one at the same index.
       const all =
-        this.set(`${base}.id`, id) &&
-        this.set(`${base}.objectives.0.id`, identifier(r.objective)) &&
-        this.set(`${base}.time`, scorm12Time(r.timestamp)) &&
-        this.set(`${base}.type`, r.type) &&
-        this.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) &&
+        this.calls.set(`${base}.id`, id) &&
+        this.calls.set(`${base}.objectives.0.id`, identifier(r.objective)) &&
+        this.calls.set(`${base}.time`, scorm12Time(r.timestamp)) &&
+        this.calls.set(`${base}.type`, r.type) &&
+        this.calls.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) &&
         // An unanswered question has no response to write; its result still says "wrong".
-        (!r.response.length || this.set(`${base}.student_response`, responsePattern(r, r.response))) &&
-        this.set(`${base}.result`, r.result === 'correct' ? 'correct' : 'wrong') &&
-        this.set(`${base}.latency`, scorm12Timespan(r.latency));
+        (!r.response.length || this.calls.set(`${base}.student_response`, responsePattern(r, r.response))) &&
+        this.calls.set(`${base}.result`, r.result === 'correct' ? 'correct' : 'wrong') &&
+        this.calls.set(`${base}.latency`, scorm12Timespan(r.latency));
       if (!all) return false;
       this.written.add(id);
     }
@@ -225,11 +238,11 @@ export class Scorm12Driver implements TrackingDriver {
       if (this.written.has(id)) continue;
       const base = `cmi.interactions.${this.interactionIndex(id)}`;
       const all =
-        this.set(`${base}.id`, id) &&
-        this.set(`${base}.time`, scorm12Time(at)) &&
-        this.set(`${base}.type`, likert ? 'likert' : 'fill-in') &&
-        this.set(`${base}.student_response`, likert ? value : value.replace(/\s+/g, ' ').trim().slice(0, 255)) &&
-        this.set(`${base}.result`, 'neutral');
+        this.calls.set(`${base}.id`, id) &&
+        this.calls.set(`${base}.time`, scorm12Time(at)) &&
+        this.calls.set(`${base}.type`, likert ? 'likert' : 'fill-in') &&
+        this.calls.set(`${base}.student_response`, likert ? value : value.replace(/\s+/g, ' ').trim().slice(0, 255)) &&
+        this.calls.set(`${base}.result`, 'neutral');
       if (!all) return false;
       this.written.add(id);
     }
@@ -238,20 +251,20 @@ export class Scorm12Driver implements TrackingDriver {
 
   private recordObjectives(records: readonly ObjectiveRecord[]): boolean {
     if (!this.objectivesSupported) return true;
-    const count = Number(this.get('cmi.objectives._count')) || 0;
+    const count = Number(this.calls.get('cmi.objectives._count')) || 0;
     const existing = new Map<string, number>();
-    for (let i = 0; i < count; i++) existing.set(this.get(`cmi.objectives.${i}.id`), i);
+    for (let i = 0; i < count; i++) existing.set(this.calls.get(`cmi.objectives.${i}.id`), i);
     let good = true;
     let next = count;
     for (const r of records) {
       const id = identifier(r.id);
       const n = existing.get(id) ?? next++;
       const base = `cmi.objectives.${n}`;
-      good = this.set(`${base}.id`, id) && good;
-      good = this.set(`${base}.score.min`, '0') && good;
-      good = this.set(`${base}.score.max`, '100') && good;
-      good = this.set(`${base}.score.raw`, String(Math.round(r.score * 100))) && good;
-      good = this.set(`${base}.status`, r.status) && good;
+      good = this.calls.set(`${base}.id`, id) && good;
+      good = this.calls.set(`${base}.score.min`, '0') && good;
+      good = this.calls.set(`${base}.score.max`, '100') && good;
+      good = this.calls.set(`${base}.score.raw`, String(Math.round(r.score * 100))) && good;
+      good = this.calls.set(`${base}.status`, r.status) && good;
     }
     return good;
   }
@@ -260,55 +273,6 @@ export class Scorm12Driver implements TrackingDriver {
     return this.initialized && !this.terminated;
   }
 
-  private get(element: string): string {
-    try {
-      const value = this.api.LMSGetValue(element);
-      return value === null || value === undefined ? '' : String(value);
-    } catch (error) {
-      this.lastError = `LMSGetValue(${element}) threw: ${String(error)}`;
-      return '';
-    }
-  }
-
-  private set(element: string, value: string): boolean {
-    if (this.accepted.get(element) === value) return true;
-    if (!this.call(`LMSSetValue(${element})`, () => this.api.LMSSetValue(element, value))) return false;
-    this.accepted.set(element, value);
-    return true;
-  }
-
-  /** One API call: an exception from the LMS counts as a refusal, never escapes. */
-  private call(name: string, fn: () => unknown): boolean {
-    try {
-      if (ok(fn())) return true;
-    } catch (error) {
-      this.lastError = `${name} threw: ${String(error)}`;
-      console.warn(`[slep] ${this.lastError}`);
-      return false;
-    }
-    this.readError(name);
-    return false;
-  }
-
-  /** Whether a data model element is implemented (error 401 means it is not). */
-  private supports(element: string): boolean {
-    try {
-      this.api.LMSGetValue(element);
-      return String(this.api.LMSGetLastError()) !== SCORM12.notImplemented;
-    } catch {
-      return false;
-    }
-  }
-
-  private readError(call: string): void {
-    try {
-      const code = String(this.api.LMSGetLastError());
-      this.lastError = code === SCORM12.noError ? `${call} failed` : `${call} failed: SCORM error ${code} (${this.api.LMSGetErrorString(code)})`;
-    } catch {
-      this.lastError = `${call} failed`;
-    }
-    console.warn(`[slep] ${this.lastError}`);
-  }
 }
 
 /** Finds the SCORM 1.2 API (RTE 3.3.6.1) and makes the driver; null when there is no LMS. */

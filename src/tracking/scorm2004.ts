@@ -2,6 +2,7 @@ import type { CourseModel } from '../model/course.js';
 import { findApi } from './find-api.js';
 import { isoDuration, isoTimestamp, parseIsoDuration } from './iso8601.js';
 import type { InteractionRecord, Launch, ObjectiveRecord, Report, Save, TrackingDriver, TrackingEvent } from './driver.js';
+import { ScormCalls } from './scorm-calls.js';
 
 /** The SCORM 2004 run-time API (RTE §3.1, the API_1484_11 instance). Values cross it as strings. */
 export interface Scorm2004Api {
@@ -25,8 +26,6 @@ export const SCORM2004 = {
 
 export type CompletionStatus = 'incomplete' | 'completed';
 export type SuccessStatus = 'unknown' | 'passed' | 'failed';
-
-const ok = (result: unknown) => String(result) === 'true';
 
 /**
  * SCORM 2004 4th edition driver: maps the tracker's saves and events onto
@@ -58,11 +57,25 @@ export class Scorm2004Driver implements TrackingDriver {
   private readonly written = new Set<string>();
   /** Interaction ids the LMS held at launch (an earlier session's): never written again. */
   private readonly held = new Set<string>();
-  /** The value each element last accepted this session: unchanged values are not sent again. */
-  private readonly accepted = new Map<string, string>();
+  /** The guarded API calls and the cache of accepted values (scorm-calls.ts). */
+  private readonly calls: ScormCalls;
   private latestObjectives: readonly ObjectiveRecord[] = [];
 
-  constructor(private readonly api: Scorm2004Api) {}
+  constructor(private readonly api: Scorm2004Api) {
+    this.calls = new ScormCalls(
+      {
+        getName: 'GetValue',
+        setName: 'SetValue',
+        getValue: (element) => api.GetValue(element),
+        setValue: (element, value) => api.SetValue(element, value),
+        getLastError: () => api.GetLastError(),
+        getErrorString: (code) => api.GetErrorString(code),
+        noError: SCORM2004.noError,
+        notImplemented: SCORM2004.notImplemented,
+      },
+      (message) => (this.lastError = message),
+    );
+  }
 
   async initialize(): Promise<Launch | null> {
     return this.initializeNow();
@@ -70,9 +83,9 @@ export class Scorm2004Driver implements TrackingDriver {
 
   /** The synchronous form of {@link initialize} (SCORM's API is synchronous). */
   initializeNow(): Launch | null {
-    if (!this.call('Initialize', () => this.api.Initialize(''))) return null;
+    if (!this.calls.call('Initialize', () => this.api.Initialize(''))) return null;
     this.initialized = true;
-    const get = (element: string) => this.get(element);
+    const get = (element: string) => this.calls.get(element);
     const mode = get('cmi.mode');
     const entry = get('cmi.entry');
     const completion = get('cmi.completion_status');
@@ -96,10 +109,10 @@ export class Scorm2004Driver implements TrackingDriver {
       },
       registration: '',
     };
-    this.interactionsSupported = this.supports('cmi.interactions._count');
-    this.objectivesSupported = this.supports('cmi.objectives._count');
+    this.interactionsSupported = this.calls.supports('cmi.interactions._count');
+    this.objectivesSupported = this.calls.supports('cmi.objectives._count');
     // Tell the LMS the attempt started (RTE 4.2.8: "not attempted" until the SCO says otherwise).
-    if (!this.readOnly && (completion === 'not attempted' || completion === 'unknown' || completion === '')) this.set('cmi.completion_status', 'incomplete');
+    if (!this.readOnly && (completion === 'not attempted' || completion === 'unknown' || completion === '')) this.calls.set('cmi.completion_status', 'incomplete');
     return launch;
   }
 
@@ -107,11 +120,11 @@ export class Scorm2004Driver implements TrackingDriver {
     if (!this.active()) return false;
     let good = this.write(options.events, options.save);
     if (options.commit) {
-      const committed = this.call('Commit', () => this.api.Commit(''));
+      const committed = this.calls.call('Commit', () => this.api.Commit(''));
       // An LMS may drop what a failed commit carried: send everything again next time.
       // Interactions keep their index, so writing them again never adds a second copy.
       if (!committed) {
-        this.accepted.clear();
+        this.calls.forget();
         this.written.clear();
       }
       good = committed && good;
@@ -124,13 +137,13 @@ export class Scorm2004Driver implements TrackingDriver {
     let good = true;
     if (options.save && !this.readOnly) {
       good = this.write(options.events, options.save);
-      good = this.set('cmi.session_time', isoDuration(options.sessionSeconds)) && good;
+      good = this.calls.set('cmi.session_time', isoDuration(options.sessionSeconds)) && good;
       // "suspend" keeps the attempt open for resume; "normal" ends it once nothing is left to do.
-      good = this.set('cmi.exit', options.save.report.finished ? 'normal' : 'suspend') && good;
+      good = this.calls.set('cmi.exit', options.save.report.finished ? 'normal' : 'suspend') && good;
     }
     this.terminated = true;
     // Terminate also commits; a terminate accepted after refused writes is not a confirmed save.
-    return this.call('Terminate', () => this.api.Terminate('')) && good;
+    return this.calls.call('Terminate', () => this.api.Terminate('')) && good;
   }
 
   /** One save: interactions and objectives, location, resume data, then score before status. */
@@ -145,23 +158,23 @@ export class Scorm2004Driver implements TrackingDriver {
     }
     let good = reported;
     if (this.latestObjectives.length) good = this.recordObjectives(this.latestObjectives) && good;
-    good = this.set('cmi.location', save.location.slice(0, SCORM2004.limits.location)) && good;
+    good = this.calls.set('cmi.location', save.location.slice(0, SCORM2004.limits.location)) && good;
     // The resume data marks the latest attempt reported only once its answers all went in.
     const resume = reported ? save.resumeData : (save.resumeDataUnreported ?? save.resumeData);
-    if (resume !== null) good = this.set('cmi.suspend_data', resume) && good;
+    if (resume !== null) good = this.calls.set('cmi.suspend_data', resume) && good;
     const status = scorm2004Status(save.report);
     const completion = this.heldCompleted ? 'completed' : status.completion;
     // The score goes before the statuses: an LMS may derive success_status from it (RTE 4.2.22).
     if (status.score !== null) {
       const score = clamp(status.score, 0, 1);
-      good = this.set('cmi.score.min', '0') && good;
-      good = this.set('cmi.score.max', '100') && good;
-      good = this.set('cmi.score.raw', String(Math.round(score * 100))) && good;
-      good = this.set('cmi.score.scaled', decimal(score)) && good;
+      good = this.calls.set('cmi.score.min', '0') && good;
+      good = this.calls.set('cmi.score.max', '100') && good;
+      good = this.calls.set('cmi.score.raw', String(Math.round(score * 100))) && good;
+      good = this.calls.set('cmi.score.scaled', decimal(score)) && good;
     }
-    good = this.set('cmi.success_status', status.success) && good;
-    good = this.set('cmi.progress_measure', decimal(completion === 'completed' ? 1 : status.progress)) && good;
-    good = this.set('cmi.completion_status', completion) && good;
+    good = this.calls.set('cmi.success_status', status.success) && good;
+    good = this.calls.set('cmi.progress_measure', decimal(completion === 'completed' ? 1 : status.progress)) && good;
+    good = this.calls.set('cmi.completion_status', completion) && good;
     return good;
   }
 
@@ -174,23 +187,23 @@ export class Scorm2004Driver implements TrackingDriver {
       if (this.written.has(id) || this.held.has(id)) continue;
       let n = indexOf.get(id);
       if (n === undefined) {
-        n = Math.max(Number(this.get('cmi.interactions._count')) || 0, ...[...indexOf.values()].map((i) => i + 1));
+        n = Math.max(Number(this.calls.get('cmi.interactions._count')) || 0, ...[...indexOf.values()].map((i) => i + 1));
         indexOf.set(id, n);
       }
       const base = `cmi.interactions.${n}`;
       // id first, then type: the response formats depend on it. In order, stopping at the first
       // refusal, the result last: an entry with a result is whole (see knownInteractions).
       const all =
-        this.set(`${base}.id`, id) &&
-        this.set(`${base}.type`, r.type) &&
-        this.set(`${base}.objectives.0.id`, identifier(r.objective)) &&
-        this.set(`${base}.timestamp`, isoTimestamp(r.timestamp)) &&
-        this.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) &&
+        this.calls.set(`${base}.id`, id) &&
+        this.calls.set(`${base}.type`, r.type) &&
+        this.calls.set(`${base}.objectives.0.id`, identifier(r.objective)) &&
+        this.calls.set(`${base}.timestamp`, isoTimestamp(r.timestamp)) &&
+        this.calls.set(`${base}.correct_responses.0.pattern`, responsePattern(r, r.correctResponse)) &&
         // An unanswered question has no response to write; its result still says "incorrect".
-        (!r.response.length || this.set(`${base}.learner_response`, responsePattern(r, r.response))) &&
-        this.set(`${base}.latency`, isoDuration(r.latency)) &&
-        (!r.description || this.set(`${base}.description`, description(r.description))) &&
-        this.set(`${base}.result`, r.result);
+        (!r.response.length || this.calls.set(`${base}.learner_response`, responsePattern(r, r.response))) &&
+        this.calls.set(`${base}.latency`, isoDuration(r.latency)) &&
+        (!r.description || this.calls.set(`${base}.description`, description(r.description))) &&
+        this.calls.set(`${base}.result`, r.result);
       if (!all) return false;
       this.written.add(id);
     }
@@ -201,14 +214,14 @@ export class Scorm2004Driver implements TrackingDriver {
   private knownInteractions(): Map<string, number> {
     if (this.indexOf) return this.indexOf;
     const known = new Map<string, number>();
-    const count = Number(this.get('cmi.interactions._count')) || 0;
+    const count = Number(this.calls.get('cmi.interactions._count')) || 0;
     for (let i = 0; i < count; i++) {
-      const id = this.get(`cmi.interactions.${i}.id`);
+      const id = this.calls.get(`cmi.interactions.${i}.id`);
       if (!id || known.has(id)) continue;
       known.set(id, i);
       // The LMS holds it whole from an earlier session: written once, never again. An entry
       // without its result (a session ended mid-write) is completed at the same index.
-      if (this.get(`cmi.interactions.${i}.result`)) this.held.add(id);
+      if (this.calls.get(`cmi.interactions.${i}.result`)) this.held.add(id);
     }
     this.indexOf = known;
     return known;
@@ -216,19 +229,19 @@ export class Scorm2004Driver implements TrackingDriver {
 
   private recordObjectives(records: readonly ObjectiveRecord[]): boolean {
     if (!this.objectivesSupported) return true;
-    const count = Number(this.get('cmi.objectives._count')) || 0;
+    const count = Number(this.calls.get('cmi.objectives._count')) || 0;
     const existing = new Map<string, number>();
-    for (let i = 0; i < count; i++) existing.set(this.get(`cmi.objectives.${i}.id`), i);
+    for (let i = 0; i < count; i++) existing.set(this.calls.get(`cmi.objectives.${i}.id`), i);
     let good = true;
     let next = count;
     for (const r of records) {
       const id = identifier(r.id);
       const n = existing.get(id) ?? next++;
       const base = `cmi.objectives.${n}`;
-      good = this.set(`${base}.id`, id) && good;
-      good = this.set(`${base}.score.scaled`, decimal(clamp(r.score, 0, 1))) && good;
-      good = this.set(`${base}.success_status`, r.status) && good;
-      good = this.set(`${base}.completion_status`, 'completed') && good;
+      good = this.calls.set(`${base}.id`, id) && good;
+      good = this.calls.set(`${base}.score.scaled`, decimal(clamp(r.score, 0, 1))) && good;
+      good = this.calls.set(`${base}.success_status`, r.status) && good;
+      good = this.calls.set(`${base}.completion_status`, 'completed') && good;
     }
     return good;
   }
@@ -237,55 +250,6 @@ export class Scorm2004Driver implements TrackingDriver {
     return this.initialized && !this.terminated;
   }
 
-  private get(element: string): string {
-    try {
-      const value = this.api.GetValue(element);
-      return value === null || value === undefined ? '' : String(value);
-    } catch (error) {
-      this.lastError = `GetValue(${element}) threw: ${String(error)}`;
-      return '';
-    }
-  }
-
-  private set(element: string, value: string): boolean {
-    if (this.accepted.get(element) === value) return true;
-    if (!this.call(`SetValue(${element})`, () => this.api.SetValue(element, value))) return false;
-    this.accepted.set(element, value);
-    return true;
-  }
-
-  /** One API call: an exception from the LMS counts as a refusal, never escapes. */
-  private call(name: string, fn: () => unknown): boolean {
-    try {
-      if (ok(fn())) return true;
-    } catch (error) {
-      this.lastError = `${name} threw: ${String(error)}`;
-      console.warn(`[slep] ${this.lastError}`);
-      return false;
-    }
-    this.readError(name);
-    return false;
-  }
-
-  /** Whether a data model element is implemented (401/402 mean it is not). */
-  private supports(element: string): boolean {
-    try {
-      this.api.GetValue(element);
-      return !(SCORM2004.notImplemented as readonly string[]).includes(String(this.api.GetLastError()));
-    } catch {
-      return false;
-    }
-  }
-
-  private readError(call: string): void {
-    try {
-      const code = String(this.api.GetLastError());
-      this.lastError = code === SCORM2004.noError ? `${call} failed` : `${call} failed: SCORM error ${code} (${this.api.GetErrorString(code)})`;
-    } catch {
-      this.lastError = `${call} failed`;
-    }
-    console.warn(`[slep] ${this.lastError}`);
-  }
 }
 
 /** Finds `API_1484_11` (the RTE's discovery algorithm: parents, then the opener) and makes the driver; null without an LMS. */
