@@ -1,7 +1,10 @@
 /** The roster as CSV (RFC 4180) and as one printable HTML page with no external assets. */
 import type { RosterCourse, RosterRow } from './aggregate.js';
 
-export const ROSTER_COLUMNS: readonly [string, (r: RosterRow) => string | number][] = [
+type Column = [string, (r: RosterRow) => string | number];
+
+/** Who and which registration: the first columns of both files. */
+const WHO: readonly Column[] = [
   ['name', (r) => r.name],
   ['account id', (r) => r.accountId],
   ['account system', (r) => r.accountHomePage],
@@ -11,6 +14,10 @@ export const ROSTER_COLUMNS: readonly [string, (r: RosterRow) => string | number
   ['package', (r) => r.package],
   ['course version', (r) => r.version],
   ['first launch', (r) => r.firstLaunch],
+];
+
+export const ROSTER_COLUMNS: readonly Column[] = [
+  ...WHO,
   ['completion date', (r) => r.completionDate],
   ['result', (r) => r.result],
   ['best score %', (r) => r.bestScore ?? ''],
@@ -21,16 +28,8 @@ export const ROSTER_COLUMNS: readonly [string, (r: RosterRow) => string | number
   ['verification code', (r) => r.verificationCode],
 ];
 
-export const IN_PROGRESS_COLUMNS: readonly [string, (r: RosterRow) => string | number][] = [
-  ['name', (r) => r.name],
-  ['account id', (r) => r.accountId],
-  ['account system', (r) => r.accountHomePage],
-  ['email', (r) => r.email],
-  ['agency', (r) => r.agency],
-  ['registration', (r) => r.registration],
-  ['package', (r) => r.package],
-  ['course version', (r) => r.version],
-  ['first launch', (r) => r.firstLaunch],
+export const IN_PROGRESS_COLUMNS: readonly Column[] = [
+  ...WHO,
   ['last activity', (r) => r.lastActivity],
   ['progress %', (r) => r.progress],
   ['result so far', (r) => (r.result === 'not assessed' ? '' : r.result)],

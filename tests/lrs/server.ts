@@ -163,6 +163,15 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
       res.end(data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data));
     };
     const text = await body(req);
+    /** Answers with an induced fault: 500, a dropped connection, or no answer (time-out). */
+    const induce = (current: Fault): void => {
+      if (current === '500') return send(500, { error: 'induced failure' });
+      // Logged with status 0: the request got no answer (dropped, or left to time out).
+      requests.push({ method: req.method ?? '', path: url.pathname, status: 0 });
+      if (current === 'drop') return void req.socket.destroy();
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+    };
 
     // Test controls.
     if (url.pathname === '/__control/fault' && req.method === 'POST') {
@@ -233,13 +242,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
         faultCount -= 1;
         const current = fault;
         if (faultCount <= 0) fault = 'none';
-        if (current === '500') return send(500, { error: 'induced failure' });
-        // Logged with status 0: the request got no answer (dropped, or left to time out).
-        requests.push({ method: req.method ?? '', path: url.pathname, status: 0 });
-        if (current === 'drop') return void req.socket.destroy();
-        hanging.add(res);
-        res.on('close', () => hanging.delete(res));
-        return; // time-out: never answer
+        return induce(current);
       }
       // A read waits for the writes in flight, so a statement it returns is already in `delivered`.
       let release = (): void => undefined;
@@ -292,23 +295,13 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
         readFaultCount -= 1;
         const current = readFault;
         if (readFaultCount <= 0) readFault = 'none';
-        if (current === '500') return send(500, { error: 'induced failure' });
-        requests.push({ method: req.method ?? '', path: url.pathname, status: 0 });
-        if (current === 'drop') return void req.socket.destroy();
-        hanging.add(res);
-        res.on('close', () => hanging.delete(res));
-        return;
+        return induce(current);
       }
       if (resource === 'activities/state' && req.method !== 'GET' && q.get('stateId') !== 'LMS.LaunchData' && stateFault !== 'none' && stateFaultCount > 0) {
         stateFaultCount -= 1;
         const current = stateFault;
         if (stateFaultCount <= 0) stateFault = 'none';
-        if (current === '500') return send(500, { error: 'induced failure' });
-        requests.push({ method: req.method ?? '', path: url.pathname, status: 0 });
-        if (current === 'drop') return void req.socket.destroy();
-        hanging.add(res);
-        res.on('close', () => hanging.delete(res));
-        return;
+        return induce(current);
       }
       if (req.method === 'GET') {
         const doc = documents.get(key);
