@@ -70,6 +70,9 @@ export interface AssessmentState {
   readonly submittedAt: number | null;
 }
 
+/** Characters of {@link AttemptState.idTag} when one is made. */
+export const ID_TAG_LENGTH = 4;
+
 export interface AttemptState {
   /** The current page: a lesson id or one of {@link PAGES}. */
   readonly location: string;
@@ -87,6 +90,12 @@ export interface AttemptState {
   readonly seed: number;
   /** An id of this learner's attempt at the course (`[a-z0-9]`, '' = not made yet), for the certificate. */
   readonly attemptId: string;
+  /**
+   * A tag (`[a-z0-9]`, '' = none) in this course attempt's interaction ids. Set when the course
+   * started over a record that already holds answers (unreadable resume data, another device), so
+   * the new `a1-…` answers never meet the old ones in the LMS (see tracker.ts, `start`).
+   */
+  readonly idTag: string;
   /** Lessons whose end the learner reached (the last block seen, or Next from the lesson). */
   readonly ended: readonly string[];
   /** The course evaluation, once sent. */

@@ -8,7 +8,7 @@ import { initialState, pageOrder } from './attempt.js';
  * Ids are kept (not indices) so a course edit that reorders items does not
  * scramble a learner's answers; unknown ids are dropped on decode.
  *
- *   2|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency centiseconds36>:<at36>,…|d=<completedAt36>[|s=<seed36>.<attemptId>][|e=<id>,…][|q=<relevance>.<clarity>.<y|n>.<at36>]|n=<revision36>.<reported36>.<length36>
+ *   2|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency centiseconds36>:<at36>,…|d=<completedAt36>[|s=<seed36>.<attemptId>[.<idTag>]][|e=<id>,…][|q=<relevance>.<clarity>.<y|n>.<at36>]|n=<revision36>.<reported36>.<length36>
  *
  * `s`, `e` and `q` are optional (added within version 2; a string without them decodes
  * with their defaults, and an older build ignores them). Evaluation comments are not
@@ -74,7 +74,8 @@ export function encodeState(state: AttemptState, meta: ResumeMeta = EMPTY_META):
     `r=${a.items.map((id) => { const x = a.answers[id]; return x ? `${id}:${resp(x.response)}:${Math.round(x.latency * 100).toString(36)}:${t36(x.at)}` : id; }).join(',')}`,
     `d=${t36(state.completedAt)}`,
   ];
-  if (state.seed || state.attemptId) fields.push(`s=${(state.seed >>> 0).toString(36)}.${state.attemptId.replace(/[^a-z0-9]/g, '')}`);
+  const tag = state.idTag.replace(/[^a-z0-9]/g, '');
+  if (state.seed || state.attemptId || tag) fields.push(`s=${(state.seed >>> 0).toString(36)}.${state.attemptId.replace(/[^a-z0-9]/g, '')}${tag ? `.${tag}` : ''}`);
   if (state.ended.length) fields.push(`e=${state.ended.join(',')}`);
   const q = state.evaluation;
   if (q) fields.push(`q=${q.relevance}.${q.clarity}.${q.recommend === 'yes' ? 'y' : 'n'}.${t36(q.at)}`);
@@ -144,7 +145,7 @@ export function decodeResume(course: CourseModel, text: string): { state: Attemp
     throw new ResumeDataError('Resume data is incomplete (its length does not match): it was cut short.');
   }
   const meta: ResumeMeta = { revision: parseInt(revision, 36) || 0, reported: parseInt(reported, 36) || 0 };
-  const [learnerSeed = '', attemptId = ''] = (field.get('s') ?? '').split('.');
+  const [learnerSeed = '', attemptId = '', idTag = ''] = (field.get('s') ?? '').split('.');
   const [relevance = '', clarity = '', recommend = '', evaluatedAt = '', ...comments] = (field.get('q') ?? '').split('.');
   const rating = (t: string) => (/^[1-5]$/.test(t) ? Number(t) : null);
   const r1 = rating(relevance);
@@ -167,6 +168,7 @@ export function decodeResume(course: CourseModel, text: string): { state: Attemp
     completedAt: fromT36(field.get('d')),
     seed: (parseInt(learnerSeed, 36) || 0) >>> 0,
     attemptId: /^[a-z0-9]*$/.test(attemptId) ? attemptId : '',
+    idTag: /^[a-z0-9]{0,16}$/.test(idTag) ? idTag : '',
     ended: list('e').filter((id) => lessonIds.has(id)),
     evaluation:
       r1 !== null && r2 !== null && (recommend === 'y' || recommend === 'n')

@@ -23,6 +23,7 @@ export function initialState(): AttemptState {
     completedAt: null,
     seed: 0,
     attemptId: '',
+    idTag: '',
     ended: [],
     evaluation: null,
   };

@@ -1,5 +1,5 @@
 import type { CourseModel, Item } from '../model/course.js';
-import { initialState } from './attempt.js';
+import { ID_TAG_LENGTH, initialState } from './attempt.js';
 import type { AttemptState } from './attempt.js';
 import { encodeState } from './codec.js';
 
@@ -38,6 +38,7 @@ export function worstCaseState(course: CourseModel): AttemptState {
     completedAt: far,
     seed: 0xffffffff,
     attemptId: 'z'.repeat(16),
+    idTag: 'z'.repeat(ID_TAG_LENGTH),
     ended: course.lessons.map((l) => l.id),
     // The longest comments, characters that encode to the most bytes (the codec does not write comments; if it ever did, this would show it).
     evaluation: { relevance: 5, clarity: 5, recommend: 'yes', comments: '😀'.repeat(250), at: far },

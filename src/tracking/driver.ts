@@ -29,6 +29,12 @@ export interface Launch {
   readonly recorded: RecordedStatus;
   /** An id of this attempt or registration, where the standard has one ('' otherwise). */
   readonly registration: string;
+  /**
+   * How many interactions (answers) the LMS record already holds, where the standard can say
+   * (SCORM's `cmi.interactions._count`); absent elsewhere. A course that starts over while the
+   * record holds answers tags its new interaction ids, so they never meet the old ones.
+   */
+  readonly heldInteractions?: number;
 }
 
 /** The status the LMS held at launch. */
@@ -147,7 +153,7 @@ export type TrackingEvent = { readonly id: string; readonly at: number } & (
   | { readonly type: 'completed' }
   | { readonly type: 'passed'; readonly score: number }
   | { readonly type: 'failed'; readonly score: number }
-  | { readonly type: 'evaluated'; readonly answers: Readonly<Record<string, string>> }
+  | { readonly type: 'evaluated'; readonly answers: Readonly<Record<string, string>>; /** The course attempt's AttemptState.idTag, if any. */ readonly idTag?: string }
   | { readonly type: 'suspended' }
   | { readonly type: 'terminated' }
 );

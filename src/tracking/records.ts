@@ -82,7 +82,7 @@ export function interactionRecords(course: CourseModel, state: AttemptState): In
       const answer = a.answers[item.id];
       return interactionRecord({
         item,
-        id: `a${a.attempt}-${item.id}`,
+        id: interactionId(state, item.id),
         kind: 'assessment',
         response: answer?.response ?? [],
         latency: answer?.latency ?? 0,
@@ -91,6 +91,15 @@ export function interactionRecords(course: CourseModel, state: AttemptState): In
         lessonId: '',
       });
     });
+}
+
+/**
+ * An assessment answer's interaction id: `a<attempt>-<item>`, or `a<attempt>-<tag>-<item>` in a
+ * course attempt that started over a record already holding answers (AttemptState.idTag).
+ */
+export function interactionId(state: AttemptState, itemId: string): string {
+  const attempt = state.assessment.attempt;
+  return state.idTag ? `a${attempt}-${state.idTag}-${itemId}` : `a${attempt}-${itemId}`;
 }
 
 /** A knowledge-check answer as a record. */

@@ -125,6 +125,7 @@ export class Scorm12Driver implements TrackingDriver {
         score: percent(raw),
       },
       registration: '',
+      heldInteractions: this.interactionsSupported ? Number(get('cmi.interactions._count')) || 0 : 0,
     };
   }
 
@@ -168,7 +169,7 @@ export class Scorm12Driver implements TrackingDriver {
     // Answers in order, stopping at the first refusal (the rest go with the next save).
     let reported = true;
     for (const event of events) {
-      if (event.type === 'evaluated') reported = reported && this.recordEvaluation(event.answers, new Date(event.at));
+      if (event.type === 'evaluated') reported = reported && this.recordEvaluation(event.answers, new Date(event.at), event.idTag ?? '');
       if (event.type !== 'submitted') continue;
       reported = reported && this.recordInteractions(event.interactions);
       this.latestObjectives = event.objectives;
@@ -226,15 +227,15 @@ export class Scorm12Driver implements TrackingDriver {
   }
 
   /**
-   * The course evaluation as interactions `eval-<question>` (RTE 3.4.2 cmi.interactions):
+   * The course evaluation as interactions `eval-<question>` (`eval-<idTag>-<question>` in a tagged course attempt) (RTE 3.4.2 cmi.interactions):
    * ratings as `likert`, the rest as `fill-in` (CMIString255), result `neutral`. Written once.
    */
-  private recordEvaluation(answers: Readonly<Record<string, string>>, at: Date): boolean {
+  private recordEvaluation(answers: Readonly<Record<string, string>>, at: Date, tag: string): boolean {
     if (!this.interactionsSupported) return true;
     for (const [key, value] of Object.entries(answers)) {
       const likert = /^[1-5]$/.test(value) && key !== 'comments';
       if (key === 'comments' && !value.trim()) continue;
-      const id = identifier(`eval-${key}`);
+      const id = identifier(tag ? `eval-${tag}-${key}` : `eval-${key}`);
       if (this.written.has(id)) continue;
       const base = `cmi.interactions.${this.interactionIndex(id)}`;
       const all =

@@ -92,6 +92,8 @@ export class Scorm2004Driver implements TrackingDriver {
     const success = get('cmi.success_status');
     this.readOnly = mode === 'browse' || mode === 'review';
     this.heldCompleted = completion === 'completed';
+    this.interactionsSupported = this.calls.supports('cmi.interactions._count');
+    this.objectivesSupported = this.calls.supports('cmi.objectives._count');
     const launch: Launch = {
       learner: { id: get('cmi.learner_id'), name: get('cmi.learner_name') },
       entry: entry === 'resume' || entry === 'ab-initio' ? entry : '',
@@ -108,9 +110,8 @@ export class Scorm2004Driver implements TrackingDriver {
         score: fraction(get('cmi.score.scaled')),
       },
       registration: '',
+      heldInteractions: this.interactionsSupported ? Number(get('cmi.interactions._count')) || 0 : 0,
     };
-    this.interactionsSupported = this.calls.supports('cmi.interactions._count');
-    this.objectivesSupported = this.calls.supports('cmi.objectives._count');
     // Tell the LMS the attempt started (RTE 4.2.8: "not attempted" until the SCO says otherwise).
     if (!this.readOnly && (completion === 'not attempted' || completion === 'unknown' || completion === '')) this.calls.set('cmi.completion_status', 'incomplete');
     return launch;

@@ -1,6 +1,7 @@
 import type { CourseModel } from '../model/course.js';
 import type { LaunchInfo, SaveStatus } from '../model/launch.js';
 import type { Action, AttemptState } from '../state/attempt.js';
+import { ID_TAG_LENGTH } from '../state/attempt.js';
 import { decodeResume, encodeState, ResumeDataError } from '../state/codec.js';
 import type { ResumeMeta } from '../state/codec.js';
 import type { AttemptStore } from '../state/store.js';
@@ -24,6 +25,7 @@ export const MESSAGES = {
   review: 'Review: nothing you do now is recorded. Your learning system keeps your result as it is.',
   future: 'Your saved progress was made by a newer version of this course, so this version will not change it. Nothing you do now is recorded; ask your learning system administrator to relaunch the current version.',
   unreadable: 'Your saved progress could not be read, so the course starts from the beginning. A copy of the unreadable data is kept in this browser. Your recorded result in the learning system is not changed.',
+  unreadableBackup: 'Your saved progress in the learning system could not be read, so the course continues from the copy kept in this browser. A copy of the unreadable data is kept too. Your recorded result in the learning system is not changed.',
   secondTab: 'This course is already open in another window or tab. So that one window cannot undo the other, nothing you do in this window is recorded: continue in the other window, or close both and relaunch the course.',
 } as const;
 
@@ -177,7 +179,9 @@ export class Tracker {
       const lmsFinished = launch.recorded.success === 'passed' || launch.recorded.completion === 'completed';
       // A backup restores only over an LMS copy in its lineage: one from device 1 never beats
       // what device 2 saved since, whatever its revision number says.
-      const current = backup !== null && (!launch.resumeData || backup.lineage === undefined || backup.lineage.includes(fingerprint(launch.resumeData)));
+      // LMS resume data the course cannot read: this browser's copy is the best there is.
+      const unreadable = restored === null && launch.resumeData !== '';
+      const current = backup !== null && (!launch.resumeData || unreadable || backup.lineage === undefined || backup.lineage.includes(fingerprint(launch.resumeData)));
       // What the driver noted on this device (SCORM 1.2: interaction indices) holds while the LMS copy is ours.
       if (backup && current && backup.driver !== undefined) safely(() => (driver.memory?.restore(backup.driver), true));
       // Answers that never reached the LMS go again (drivers write each interaction once).
@@ -185,16 +189,20 @@ export class Tracker {
       // A finished LMS record yields only to a backup that provably descends from the LMS's copy
       // (its status may have gone in while the resume data of the same save was refused).
       const descends = Boolean(launch.resumeData && backup?.lineage?.includes(fingerprint(launch.resumeData)));
-      if (backup && backup.revision > lmsRevision && current && (!lmsFinished || descends)) {
+      if (backup && current && (unreadable || (backup.revision > lmsRevision && (!lmsFinished || descends)))) {
         try {
           restored = decodeResume(course, backup.resumeData);
           this.lineage.push(...(backup.lineage ?? []));
+          if (unreadable) message = MESSAGES.unreadableBackup;
         } catch {
           /* an unreadable backup is ignored */
         }
       }
     }
     if (restored) store.restore(restored.state);
+    // Starting over while the LMS holds answers from before (resume data it could not read, or
+    // none): this course attempt's interaction ids get a tag, so its `a1-…` never meets theirs.
+    else if (!this.readOnly && (launch.resumeData || (launch.heldInteractions ?? 0) > 0)) store.restore({ ...store.state, idTag: newIdTag() });
     this.revision = restored?.meta.revision ?? 0;
     // What the LMS holds (a restored backup is not confirmed until the LMS takes it).
     this.confirmedRevision = launch.resumeData ? (this.lmsRevisionOf(launch.resumeData) ?? 0) : 0;
@@ -300,7 +308,7 @@ export class Tracker {
     if (state.completedAt !== null && previous.completedAt === null) this.push({ type: 'completed' });
     if (action.type === 'evaluate' && state.evaluation && !previous.evaluation) {
       const e = state.evaluation;
-      this.push({ type: 'evaluated', answers: { relevance: String(e.relevance), clarity: String(e.clarity), recommend: e.recommend, comments: e.comments } });
+      this.push({ type: 'evaluated', answers: { relevance: String(e.relevance), clarity: String(e.clarity), recommend: e.recommend, comments: e.comments }, ...(state.idTag ? { idTag: state.idTag } : {}) });
     }
 
     if (action.type === 'answer') {
@@ -593,6 +601,14 @@ function revive(events: unknown): TrackingEvent[] {
     } else out.push(e as unknown as TrackingEvent);
   }
   return out;
+}
+
+/** A fresh {@link AttemptState.idTag}: random `[a-z0-9]` characters. */
+function newIdTag(): string {
+  const bytes = new Uint8Array(ID_TAG_LENGTH);
+  if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return [...bytes].map((b) => (b % 36).toString(36)).join('');
 }
 
 /** A short fingerprint of a resume string (FNV-1a, 32 bits, with its length). */

@@ -3,12 +3,18 @@ import type { CourseModel } from '../../src/model/course.js';
 import { attemptsLeft, canStartAttempt, lessonChecks } from '../../src/state/attempt.js';
 import type { AttemptState } from '../../src/state/attempt.js';
 import { decodeResume, encodeState } from '../../src/state/codec.js';
+import { interactionId, interactionRecord } from '../../src/tracking/records.js';
+import { responsePattern as responsePattern12 } from '../../src/tracking/scorm12.js';
+import { responsePattern as responsePattern2004 } from '../../src/tracking/scorm2004.js';
 import { fingerprint } from '../../src/tracking/tracker.js';
 import { clearCourseStorage, CourseTab, LmsDatabase, LmsSession, NO_FAULTS, until } from './lms.js';
 import type { CourseShell, FaultPlan, ScormVersion } from './lms.js';
 import type { Random, ScenarioResult } from './random.js';
 import { pick } from './random.js';
 import { wrongResponse } from '../integration/walk.js';
+
+/** Submitted attempts' answers (item id → response), by their interaction ids' prefix (`a2-`, `a1-x7k2-`). */
+export type AnswerLog = Map<string | number, Map<string, readonly string[]>>;
 
 /**
  * One SCORM fault scenario: a learner works through the course over several launches
@@ -28,8 +34,8 @@ export async function scormScenario(kind: ScormVersion, random: Random): Promise
   };
   let truth: AttemptState | null = null;
   let course: CourseModel | null = null;
-  /** Every submitted attempt's items and responses, as the learner gave them. */
-  const submittedLog = new Map<number, Map<string, readonly string[]>>();
+  /** Every submitted attempt's items and responses, as the learner gave them, by interaction id prefix (`a2-`). */
+  const submittedLog: AnswerLog = new Map();
   /** LMS resume strings at the end of earlier sessions (a device's stale copy). */
   const history: string[] = [];
   let everPassed = false;
@@ -45,9 +51,9 @@ export async function scormScenario(kind: ScormVersion, random: Random): Promise
     let future: string | null = null;
     note(`S${s + 1} plan ${JSON.stringify(plan)}`);
 
-    // Damaged resume data (only before any assessment attempt: see README, Reliability).
+    // Damaged resume data, at any point: the course starts over, under tagged interaction ids.
     const data = db.get('cmi.suspend_data');
-    if (!last && data && truth && truth.assessment.attempt === 0 && random() < 0.15) {
+    if (!last && data && truth && random() < 0.15) {
       const how = pick(random, ['corrupt', 'truncated', 'future'] as const);
       result.faults += 1;
       note(`resume data ${how}`);
@@ -149,11 +155,15 @@ export async function scormScenario(kind: ScormVersion, random: Random): Promise
     }
     seen.add(id);
   }
-  for (const [attempt, answers] of submittedLog) {
+  for (const [prefix, answers] of submittedLog) {
     for (const [itemId, response] of answers) {
-      const row = held.find((x) => x.id === `a${attempt}-${itemId}`);
-      if (!row) lost(`answer a${attempt}-${itemId} missing`);
-      else if (response.length && !(row.student_response ?? row.learner_response)) lost(`answer a${attempt}-${itemId} without its response`);
+      const row = held.find((x) => x.id === `${prefix}${itemId}`);
+      const item = course.bank.find((x) => x.id === itemId);
+      // The response the learner gave in that attempt, in the standard's format (not another attempt's).
+      const type = item ? interactionRecord({ item, id: '', kind: 'assessment', response, latency: 0, at: 0, attempt: 0, lessonId: '' }).type : 'choice';
+      const expected = kind === 'scorm12' ? responsePattern12({ type }, response) : responsePattern2004({ type }, response);
+      if (!row) lost(`answer ${prefix}${itemId} missing`);
+      else if (response.length && (row.student_response ?? row.learner_response) !== expected) lost(`answer ${prefix}${itemId}: the LMS holds ${row.student_response ?? row.learner_response ?? 'no response'}, the learner answered ${expected}`);
     }
   }
   const status = kind === 'scorm12' ? db.get('cmi.core.lesson_status') : db.get('cmi.success_status');
@@ -191,7 +201,7 @@ function randomPlan(random: Random): FaultPlan {
 const go = (shell: CourseShell, page: string) => shell.store.dispatch({ type: 'go', page, now: Date.now() });
 
 /** One thing a learner does: open a lesson, answer a check, work on the assessment, wander. */
-export async function act(shell: CourseShell, random: Random, log: Map<number, Map<string, readonly string[]>>): Promise<void> {
+export async function act(shell: CourseShell, random: Random, log: AnswerLog): Promise<void> {
   const { store } = shell;
   const course = store.course;
   const state = store.state;
@@ -225,15 +235,15 @@ export async function act(shell: CourseShell, random: Random, log: Map<number, M
   }
 }
 
-function submit(shell: CourseShell, log: Map<number, Map<string, readonly string[]>>): void {
+function submit(shell: CourseShell, log: AnswerLog): void {
   const { store } = shell;
   store.dispatch({ type: 'submit', masteryScore: shell.store.course.masteryScore, now: Date.now() });
   const a = store.state.assessment;
-  if (a.submitted) log.set(a.attempt, new Map(a.items.map((id) => [id, a.answers[id]?.response ?? []])));
+  if (a.submitted) log.set(interactionId(store.state, ''), new Map(a.items.map((id) => [id, a.answers[id]?.response ?? []])));
 }
 
 /** The last, fault-free launch: every lesson, then a passing attempt if one is left. */
-export async function finishCourse(shell: CourseShell, random: Random, log: Map<number, Map<string, readonly string[]>>): Promise<void> {
+export async function finishCourse(shell: CourseShell, random: Random, log: AnswerLog): Promise<void> {
   const { store } = shell;
   const course = store.course;
   for (const l of course.lessons) {

@@ -127,4 +127,12 @@ describe('resume codec', () => {
     const cut = text.replace('|e=lesson-one', '|e=lesson-on');
     assert.throws(() => decodeState(course, cut), ResumeDataError);
   });
+
+  it('keeps the interaction-id tag of a course attempt started over held answers, with or without a learner seed', () => {
+    const tagged = { ...run([{ type: 'begin', seed: 77, attemptId: 'k3x9q2' }]), idTag: 'x7k2' };
+    assert.equal(decodeState(course, encodeState(tagged, { revision: 1, reported: 0 })).idTag, 'x7k2');
+    const early = { ...initialState(), idTag: 'q1w2' };
+    assert.equal(decodeState(course, encodeState(early, { revision: 1, reported: 0 })).idTag, 'q1w2');
+    assert.equal(decodeState(course, encodeState(run([{ type: 'begin', seed: 77, attemptId: 'k3x9q2' }]), { revision: 1, reported: 0 })).idTag, '');
+  });
 });

@@ -446,6 +446,62 @@ describe('tracker', () => {
     assert.equal(first?.score, 0.9);
   });
 
+  it('tags the interaction ids of a course started over unreadable resume data, so they never meet the answers the LMS holds', async () => {
+    const driver = new ScriptedDriver({ resumeData: '2|l=lesson-one|cut sho', heldInteractions: 12 });
+    const { store, tracker } = await launch({ driver });
+    assert.equal(tracker.status.message, MESSAGES.unreadable);
+    assert.match(store.state.idTag, /^[a-z0-9]{4}$/);
+    takeAttempt(store, true);
+    await flushPromises();
+    const ids = submittedAttempts(driver)[0]?.interactions.map((r) => r.id) ?? [];
+    assert.ok(ids.length > 0);
+    for (const id of ids) assert.ok(id.startsWith(`a1-${store.state.idTag}-`), id);
+    // The tag travels in the resume data: a relaunch reports under the same ids.
+    const held = decodeResume(course, driver.lastResume).state;
+    assert.equal(held.idTag, store.state.idTag);
+  });
+
+  it('continues from this browser\'s copy when the LMS resume data is unreadable, and sends the answers that never arrived', async () => {
+    const storage = memoryStorage();
+    const first = await launch({ storage });
+    first.driver.answer = false;
+    first.driver.terminateAnswer = false;
+    takeAttempt(first.store, false);
+    await flushPromises();
+    first.tracker.finish();
+    const lms = new ScriptedDriver({ resumeData: '2|l=assessment|v=cut sho', heldInteractions: 4 });
+    const second = await launch({ driver: lms, storage });
+    assert.equal(second.tracker.status.message, MESSAGES.unreadableBackup);
+    assert.equal(second.store.state.assessment.attempt, 1);
+    assert.equal(second.store.state.assessment.submitted, true);
+    assert.equal(second.store.state.idTag, '', 'the copy keeps its own ids');
+    const sent = submittedAttempts(lms);
+    assert.equal(sent.length, 1, 'attempt 1, never confirmed, is reported');
+    assert.equal(sent[0]?.attempt, 1);
+  });
+
+  it('tags the ids when the LMS holds answers but no resume data, and not on a first launch', async () => {
+    const held = await launch({ driver: new ScriptedDriver({ heldInteractions: 3 }) });
+    assert.match(held.store.state.idTag, /^[a-z0-9]{4}$/);
+    const other = await launch({ driver: new ScriptedDriver({ heldInteractions: 3 }) });
+    assert.notEqual(other.store.state.idTag, held.store.state.idTag, 'each start over gets its own tag');
+    const first = await launch({ driver: new ScriptedDriver({ heldInteractions: 0 }) });
+    assert.equal(first.store.state.idTag, '');
+    takeAttempt(first.store, true);
+    await flushPromises();
+    assert.ok(submittedAttempts(first.driver)[0]?.interactions.every((r) => /^a1-[a-z]/.test(r.id) && !r.id.includes(`-${held.store.state.idTag}-`)));
+  });
+
+  it('keeps a restored attempt\'s ids as they were (no new tag over readable resume data)', async () => {
+    const first = await launch();
+    takeAttempt(first.store, false);
+    await flushPromises();
+    first.tracker.finish();
+    const resume = first.driver.terminations[0]?.save?.resumeData ?? '';
+    const second = await launch({ driver: new ScriptedDriver({ resumeData: resume, heldInteractions: 10 }) });
+    assert.equal(second.store.state.idTag, '');
+  });
+
   it('never overwrites resume data written by a newer version of the course', async () => {
     const storage = memoryStorage();
     const driver = new ScriptedDriver({ resumeData: '9|l=lesson-one|x=new' });
