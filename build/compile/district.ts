@@ -45,7 +45,7 @@ const FIXED_ON_BACKGROUND: readonly { name: string; color: string; min: number }
   { name: 'error red (--slep-color-error)', color: '#a4262c', min: 4.5 },
   { name: 'note amber (--slep-color-callout)', color: '#8a4b00', min: 4.5 },
   { name: 'scenario teal (--slep-color-scenario)', color: '#0f6b63', min: 4.5 },
-  { name: 'field borders (--slep-color-border)', color: '#8a97a5', min: 3 },
+  { name: 'field borders (--slep-color-border)', color: '#758391', min: 3 },
 ];
 
 /** --slep-color-accent-tint: the welcome banner's and panels' background. */

@@ -40,7 +40,7 @@ export const sharedStyles = css`
     --_subtle: var(--slep-color-subtle, #f2f5f8);
     --_accent: var(--slep-color-accent, #0b4f8a);
     --_accent-ink: var(--slep-color-accent-ink, #ffffff);
-    --_border: var(--slep-color-border, #8a97a5);
+    --_border: var(--slep-color-border, #758391);
     --_ok: var(--slep-color-ok, #1d6b32);
     --_warn: var(--slep-color-warn, #8a4b00);
     --_error: var(--slep-color-error, #a4262c);
