@@ -8,7 +8,7 @@ import { initialState, pageOrder } from './attempt.js';
  * Ids are kept (not indices) so a course edit that reorders items does not
  * scramble a learner's answers; unknown ids are dropped on decode.
  *
- *   2|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency centiseconds36>:<at36>,…|d=<completedAt36>[|s=<seed36>.<attemptId>[.<idTag>]][|e=<id>,…][|q=<relevance>.<clarity>.<y|n>.<at36>]|n=<revision36>.<reported36>.<length36>
+ *   2|l=<page>|v=<id>,<id>|c=<id>:<resp>,…|a=<attempt>.<seed36>.<submitted>.<best‱>.<last‱>.<passed>.<submittedAt36>|r=<id>:<resp>:<latency centiseconds36>:<at36>,…|d=<completedAt36>[|s=<seed36>.<attemptId>[.<idTag>]][|e=<id>,…][|q=<relevance>.<clarity>.<y|n>.<at36>][|b=<base36>]|n=<revision36>.<reported36>.<length36>
  *
  * `s`, `e` and `q` are optional (added within version 2; a string without them decodes
  * with their defaults, and an older build ignores them). Evaluation comments are not
@@ -35,6 +35,12 @@ const READABLE = new Set(['1', '2']);
 export interface ResumeMeta {
   readonly revision: number;
   readonly reported: number;
+  /**
+   * The LMS index of the first interaction of the latest attempt, when only some of its answers
+   * went in (SCORM 1.2, whose interactions cannot be read back): another device then completes
+   * the same entries instead of adding second ones. Absent otherwise.
+   */
+  readonly base?: number;
 }
 
 export const EMPTY_META: ResumeMeta = { revision: 0, reported: 0 };
@@ -79,6 +85,7 @@ export function encodeState(state: AttemptState, meta: ResumeMeta = EMPTY_META):
   if (state.ended.length) fields.push(`e=${state.ended.join(',')}`);
   const q = state.evaluation;
   if (q) fields.push(`q=${q.relevance}.${q.clarity}.${q.recommend === 'yes' ? 'y' : 'n'}.${t36(q.at)}`);
+  if (meta.base !== undefined && Number.isInteger(meta.base) && meta.base >= 0) fields.push(`b=${meta.base.toString(36)}`);
   const body = fields.join('|');
   // The body's length closes the string: data cut short anywhere fails this check.
   return `${body}|n=${meta.revision.toString(36)}.${meta.reported.toString(36)}.${body.length.toString(36)}`;
@@ -144,7 +151,8 @@ export function decodeResume(course: CourseModel, text: string): { state: Attemp
   if (version !== '1' && (length === undefined || parseInt(length, 36) !== text.lastIndexOf('|n='))) {
     throw new ResumeDataError('Resume data is incomplete (its length does not match): it was cut short.');
   }
-  const meta: ResumeMeta = { revision: parseInt(revision, 36) || 0, reported: parseInt(reported, 36) || 0 };
+  const interactionBase = field.has('b') ? parseInt(field.get('b') ?? '', 36) : NaN;
+  const meta: ResumeMeta = { revision: parseInt(revision, 36) || 0, reported: parseInt(reported, 36) || 0, ...(interactionBase >= 0 ? { base: interactionBase } : {}) };
   const [learnerSeed = '', attemptId = '', idTag = ''] = (field.get('s') ?? '').split('.');
   const [relevance = '', clarity = '', recommend = '', evaluatedAt = '', ...comments] = (field.get('q') ?? '').split('.');
   const rating = (t: string) => (/^[1-5]$/.test(t) ? Number(t) : null);

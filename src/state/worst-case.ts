@@ -47,7 +47,7 @@ export function worstCaseState(course: CourseModel): AttemptState {
 
 /** The worst-case resume string, with the largest bookkeeping numbers. */
 export function worstCaseResumeData(course: CourseModel): string {
-  return encodeState(worstCaseState(course), { revision: 36 ** 5, reported: 99 });
+  return encodeState(worstCaseState(course), { revision: 36 ** 5, reported: 99, base: 36 ** 3 });
 }
 
 /** The longest response an item can have, in the codec's terms. */

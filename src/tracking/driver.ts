@@ -81,6 +81,13 @@ export interface Save {
    * launch reports them again rather than believing they arrived. Absent: same as resumeData.
    */
   readonly resumeDataUnreported?: string | null;
+  /**
+   * `resumeDataUnreported` that also records the LMS index of the given attempt's first
+   * interaction (a SCORM 1.2 driver writes it when only some of the attempt's answers went in,
+   * so a relaunch on another device completes the same entries). Returns `resumeDataUnreported`
+   * when that is not the latest attempt or the result would not fit.
+   */
+  readonly resumeDataUnreportedFrom?: (attempt: number, base: number) => string | null;
   readonly report: Report;
 }
 
@@ -188,6 +195,12 @@ export interface TrackingDriver {
    * browser backup and hands it back after the next `initialize`.
    */
   readonly memory?: { save(): unknown; restore(value: unknown): void };
+  /**
+   * Where the LMS holds an attempt's interactions, read back from the resume data (see
+   * `resumeDataUnreportedFrom`): `ids` in order from index `base`. For a standard whose
+   * interactions cannot be read (SCORM 1.2); entries the driver already knows are kept.
+   */
+  placeInteractions?(ids: readonly string[], base: number): void;
   /** Entries still waiting for the LMS/LRS (statements in an outbox), for the status line. */
   readonly pending: number;
   /** The last error, in plain words, for the diagnostics view and the log. */

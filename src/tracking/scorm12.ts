@@ -71,6 +71,14 @@ export class Scorm12Driver implements TrackingDriver {
     },
   };
 
+  placeInteractions(ids: readonly string[], base: number): void {
+    const count = Number(this.calls.get('cmi.interactions._count')) || 0;
+    ids.forEach((id, i) => {
+      const key = identifier(id);
+      if (base + i < count && !this.indexOf.has(key)) this.indexOf.set(key, base + i);
+    });
+  }
+
   constructor(
     private readonly api: Scorm12Api,
     private readonly options: { statusStyle: Scorm12StatusStyle } = { statusStyle: 'passed-failed' },
@@ -168,17 +176,26 @@ export class Scorm12Driver implements TrackingDriver {
     if (this.readOnly) return true;
     // Answers in order, stopping at the first refusal (the rest go with the next save).
     let reported = true;
+    /** The attempt whose answers stopped part-way, and the index its first one has. */
+    let partial: { attempt: number; base: number } | null = null;
     for (const event of events) {
       if (event.type === 'evaluated') reported = reported && this.recordEvaluation(event.answers, new Date(event.at), event.idTag ?? '');
       if (event.type !== 'submitted') continue;
-      reported = reported && this.recordInteractions(event.interactions);
+      if (reported && !this.recordInteractions(event.interactions)) {
+        reported = false;
+        const first = event.interactions.find((r) => r.kind === 'assessment');
+        const base = first ? this.indexOf.get(identifier(first.id)) : undefined;
+        if (base !== undefined) partial = { attempt: event.attempt, base };
+      }
       this.latestObjectives = event.objectives;
     }
     let good = reported;
     if (this.latestObjectives.length) good = this.recordObjectives(this.latestObjectives) && good;
     good = this.calls.set('cmi.core.lesson_location', save.location.slice(0, SCORM12.limits.location)) && good;
     // The resume data marks the latest attempt reported only once its answers all went in.
-    const resume = reported ? save.resumeData : (save.resumeDataUnreported ?? save.resumeData);
+    // Where the answers that went in sit travels with it, for a relaunch on another device.
+    const unreported = partial && save.resumeDataUnreportedFrom ? save.resumeDataUnreportedFrom(partial.attempt, partial.base) : save.resumeDataUnreported;
+    const resume = reported ? save.resumeData : (unreported ?? save.resumeData);
     if (resume !== null) good = this.calls.set('cmi.suspend_data', resume) && good;
     const { status, score } = lessonStatus(save.report, this.options.statusStyle);
     // The score goes before the status: some LMSs derive passed/failed from it.

@@ -84,6 +84,8 @@ export class Tracker {
   private readonly lineage: string[] = [];
   /** The last assessment attempt whose answers the LMS confirmed (kept in the backup's resume data). */
   private reportedConfirmed = 0;
+  /** Fingerprints of the `resumeDataUnreportedFrom` strings a driver sent, by save revision. */
+  private readonly variants = new Map<number, string[]>();
 
   constructor(
     private readonly options: {
@@ -153,6 +155,7 @@ export class Tracker {
     this.backupKey = `slep:${course.id}:${driver.kind}:${launch.learner.id}:backup`;
 
     let restored: { state: AttemptState; meta: ResumeMeta } | null = null;
+    let fromBackup = false;
     let lmsReported = 0;
     let message = '';
     if (launch.resumeData) this.lineage.push(fingerprint(launch.resumeData));
@@ -192,6 +195,7 @@ export class Tracker {
       if (backup && current && (unreadable || (backup.revision > lmsRevision && (!lmsFinished || descends)))) {
         try {
           restored = decodeResume(course, backup.resumeData);
+          fromBackup = true;
           this.lineage.push(...(backup.lineage ?? []));
           if (unreadable) message = MESSAGES.unreadableBackup;
         } catch {
@@ -203,6 +207,10 @@ export class Tracker {
     // Starting over while the LMS holds answers from before (resume data it could not read, or
     // none): this course attempt's interaction ids get a tag, so its `a1-…` never meets theirs.
     else if (!this.readOnly && (launch.resumeData || (launch.heldInteractions ?? 0) > 0)) store.restore({ ...store.state, idTag: newIdTag() });
+    // The LMS copy says where the answers of an attempt that only partly went in sit (SCORM 1.2, on
+    // a device without this browser's notes): the driver completes those entries, not new ones.
+    const partly = restored && !fromBackup && restored.meta.base !== undefined && restored.state.assessment.submitted && restored.meta.reported < restored.state.assessment.attempt ? restored : null;
+    if (partly) driver.placeInteractions?.(interactionRecords(course, partly.state).map((r) => r.id), partly.meta.base ?? 0);
     this.revision = restored?.meta.revision ?? 0;
     // What the LMS holds (a restored backup is not confirmed until the LMS takes it).
     this.confirmedRevision = launch.resumeData ? (this.lmsRevisionOf(launch.resumeData) ?? 0) : 0;
@@ -357,6 +365,16 @@ export class Tracker {
     const meta: ResumeMeta = { revision: this.revision, reported: a.submitted ? a.attempt : Math.max(0, a.attempt - 1) };
     const resumeData = encodeState(state, meta);
     const unreported = a.submitted && meta.reported === a.attempt ? encodeState(state, { ...meta, reported: a.attempt - 1 }) : resumeData;
+    const revision = this.revision;
+    const unreportedFrom = (attempt: number, base: number): string | null => {
+      const text = encodeState(state, { ...meta, reported: a.attempt - 1, base });
+      if (attempt !== a.attempt || unreported === resumeData || text.length > driver.limits.resumeData) return fits ? unreported : null;
+      // What the driver sends is what the LMS may hold: it joins the lineage (see Stored).
+      const sent = this.variants.get(revision) ?? [];
+      this.variants.set(revision, [...sent, fingerprint(text)]);
+      this.lineage.push(fingerprint(text));
+      return text;
+    };
     const fits = resumeData.length <= driver.limits.resumeData;
     if (!fits && this.saveStatus.message !== MESSAGES.tooLarge) {
       console.error(`[slep] Resume data is ${resumeData.length} characters; the limit is ${driver.limits.resumeData}.`);
@@ -372,6 +390,7 @@ export class Tracker {
       location: state.location,
       resumeData: fits ? resumeData : null,
       resumeDataUnreported: fits ? unreported : null,
+      resumeDataUnreportedFrom: fits ? unreportedFrom : undefined,
       report: reportOf(course, state, this.launch?.recorded),
     };
   }
@@ -413,7 +432,8 @@ export class Tracker {
       if (options.commit) {
         this.confirmReported(events);
         // The LMS holds this save now (or, after it, one of the saves still to come).
-        if (save.resumeData) this.lineage.splice(0, this.lineage.length, ...[save.resumeData, save.resumeDataUnreported].flatMap((d) => (d ? [fingerprint(d)] : [])));
+        if (save.resumeData) this.lineage.splice(0, this.lineage.length, ...[save.resumeData, save.resumeDataUnreported].flatMap((d) => (d ? [fingerprint(d)] : [])), ...(this.variants.get(save.revision) ?? []));
+        for (const r of this.variants.keys()) if (r <= save.revision) this.variants.delete(r);
       }
       if (options.commit) {
         this.confirmedRevision = save.revision;

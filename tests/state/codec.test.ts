@@ -128,6 +128,13 @@ describe('resume codec', () => {
     assert.throws(() => decodeState(course, cut), ResumeDataError);
   });
 
+  it('keeps where a partly reported attempt\'s answers sit in the LMS (SCORM 1.2), and only when given', () => {
+    const s = run([{ type: 'begin', seed: 77, attemptId: 'k3x9q2' }]);
+    assert.equal(decodeResume(course, encodeState(s, { revision: 2, reported: 0, base: 40 })).meta.base, 40);
+    assert.equal(decodeResume(course, encodeState(s, { revision: 2, reported: 0, base: 0 })).meta.base, 0);
+    assert.equal(decodeResume(course, encodeState(s, { revision: 2, reported: 0 })).meta.base, undefined);
+  });
+
   it('keeps the interaction-id tag of a course attempt started over held answers, with or without a learner seed', () => {
     const tagged = { ...run([{ type: 'begin', seed: 77, attemptId: 'k3x9q2' }]), idTag: 'x7k2' };
     assert.equal(decodeState(course, encodeState(tagged, { revision: 1, reported: 0 })).idTag, 'x7k2');
