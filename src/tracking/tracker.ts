@@ -1,4 +1,5 @@
 import type { CourseModel } from '../model/course.js';
+import { loadContent } from '../model/loader.js';
 import type { LaunchInfo, SaveStatus } from '../model/launch.js';
 import type { Action, AttemptState } from '../state/attempt.js';
 import { ID_TAG_LENGTH } from '../state/attempt.js';
@@ -237,7 +238,12 @@ export class Tracker {
     // An attempt whose answers never reached the LMS (a failed save, a backup) is reported now, once.
     const a = store.state.assessment;
     const queued = this.queue.some((e) => e.type === 'submitted' && e.attempt === a.attempt);
-    if (a.submitted && a.attempt > reported && !queued) this.push(this.submittedEvent(store.state));
+    if (a.submitted && a.attempt > reported && !queued) {
+      // Its questions' texts (descriptions, choices) are in the bank chunk, which the welcome page
+      // has not needed yet: load it first, so the records are whole (they go without on failure).
+      await loadContent(course, ['bank']).catch(() => undefined);
+      this.push(this.submittedEvent(store.state));
+    }
     store.subscribe((state, action, previous) => this.handleChange(state, action, previous));
     // Record the (possibly restored) position at once so the LMS knows the attempt started.
     void this.save({ commit: true });

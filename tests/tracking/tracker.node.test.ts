@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
+import { registerContent } from '../../src/model/loader.js';
 import { correctResponse } from '../../src/model/response.js';
 import { decodeResume } from '../../src/state/codec.js';
 import { AttemptStore } from '../../src/state/store.js';
@@ -434,6 +435,32 @@ describe('tracker', () => {
     const sent = submittedAttempts(lms);
     assert.equal(sent.length, 1);
     assert.equal(sent[0]?.attempt, 1);
+  });
+
+  it('loads the question texts before it reports an attempt again at launch (the bank is loaded as needed)', async () => {
+    const first = await launch();
+    first.driver.answer = false;
+    first.driver.terminateAnswer = false;
+    takeAttempt(first.store, false);
+    await flushPromises();
+    first.tracker.finish();
+    // The next launch starts from a skeleton: the bank's texts empty until its chunk loads.
+    const skeleton = courseModel();
+    const full = courseModel();
+    for (const item of skeleton.bank) Object.assign(item, { stemText: '', stemHtml: '' });
+    let loads = 0;
+    registerContent(skeleton, { bank: async () => (loads++, { default: { bank: full.bank } }) });
+    // Another browser: the LMS copy says attempt 1 was submitted but its answers did not all go in.
+    const held = first.driver.terminations[0]?.save?.resumeDataUnreported ?? '';
+    assert.equal(decodeResume(course, held).meta.reported, 0);
+    const lms = new ScriptedDriver({ resumeData: held });
+    const tracker = new Tracker({ course: skeleton, store: new AttemptStore(skeleton), driver: lms, storage: memoryStorage() });
+    await tracker.start();
+    await flushPromises();
+    const sent = submittedAttempts(lms)[0];
+    assert.equal(loads, 1);
+    assert.ok(sent && sent.interactions.length > 0);
+    for (const r of sent?.interactions ?? []) assert.notEqual(r.description, '', `${r.id} has its question text`);
   });
 
   it('keeps a pass the LMS holds, even when the resume data says otherwise', async () => {
