@@ -29,6 +29,12 @@ export interface Launch {
   readonly recorded: RecordedStatus;
   /** An id of this attempt or registration, where the standard has one ('' otherwise). */
   readonly registration: string;
+  /**
+   * True when the LMS failed to answer an essential launch read (resume data, entry, status,
+   * location, mode) even after retries: the values above may be wrong, so the course must write
+   * nothing (it could overwrite the learner's saved progress). Absent: everything was read.
+   */
+  readonly unreadable?: boolean;
 }
 
 /** The status the LMS held at launch. */
