@@ -31,7 +31,7 @@ export interface Launch {
   readonly registration: string;
   /**
    * True when the LMS failed to answer an essential launch read (resume data, entry, status,
-   * location, mode) even after retries: the values above may be wrong, so the course must write
+   * location, mode, score, learner id) even after retries: the values above may be wrong, so the course must write
    * nothing (it could overwrite the learner's saved progress). Absent: everything was read.
    */
   readonly unreadable?: boolean;

@@ -115,8 +115,9 @@ export class Scorm12Driver implements TrackingDriver {
     const resumeData = read('cmi.suspend_data', true);
     const location = read('cmi.core.lesson_location', true);
     const mastery = read('cmi.student_data.mastery_score');
-    const raw = read('cmi.core.score.raw');
-    const learner = { id: read('cmi.core.student_id'), name: read('cmi.core.student_name') };
+    // The score: a pass the LMS holds keeps its score (records.ts). The learner id: the browser copy is kept per learner.
+    const raw = read('cmi.core.score.raw', true);
+    const learner = { id: read('cmi.core.student_id', true), name: read('cmi.core.student_name') };
     const credit = read('cmi.core.credit');
     const totalTime = read('cmi.core.total_time');
     this.readOnly = unreadable || mode === 'browse' || mode === 'review';

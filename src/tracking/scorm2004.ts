@@ -104,23 +104,30 @@ export class Scorm2004Driver implements TrackingDriver {
     const success = read('cmi.success_status', true);
     const resumeData = read('cmi.suspend_data', true);
     const location = read('cmi.location', true);
+    // The learner id: the browser copy is kept per learner. The score: a pass the LMS holds keeps its score (records.ts).
+    const learnerId = read('cmi.learner_id', true);
+    const score = read('cmi.score.scaled', true);
+    const learnerName = read('cmi.learner_name');
+    const credit = read('cmi.credit');
+    const passing = read('cmi.scaled_passing_score');
+    const totalTime = read('cmi.total_time');
     const browseOrReview = mode === 'browse' || mode === 'review';
     this.readOnly = unreadable || browseOrReview;
     this.heldCompleted = completion === 'completed';
     const launch: Launch = {
-      learner: { id: read('cmi.learner_id'), name: read('cmi.learner_name') },
+      learner: { id: learnerId, name: learnerName },
       entry: entry === 'resume' || entry === 'ab-initio' ? entry : '',
       mode: browseOrReview ? (mode as 'browse' | 'review') : 'normal',
-      credit: read('cmi.credit') !== 'no-credit',
-      masteryScore: fraction(read('cmi.scaled_passing_score')),
+      credit: credit !== 'no-credit',
+      masteryScore: fraction(passing),
       resumeData,
       location,
-      priorSeconds: parseIsoDuration(read('cmi.total_time')),
+      priorSeconds: parseIsoDuration(totalTime),
       returnUrl: null,
       recorded: {
         completion: completion === 'completed' ? 'completed' : completion === 'incomplete' ? 'incomplete' : 'unknown',
         success: success === 'passed' || success === 'failed' ? success : 'unknown',
-        score: fraction(read('cmi.score.scaled')),
+        score: fraction(score),
       },
       registration: '',
       ...(unreadable ? { unreadable } : {}),

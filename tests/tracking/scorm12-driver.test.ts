@@ -348,7 +348,7 @@ describe('SCORM 1.2 driver', () => {
     });
 
     it('calls the launch unreadable when an essential element fails every try, and then writes nothing but LMSFinish', async () => {
-      for (const element of ['cmi.suspend_data', 'cmi.core.entry', 'cmi.core.lesson_status', 'cmi.core.lesson_location', 'cmi.core.lesson_mode']) {
+      for (const element of ['cmi.suspend_data', 'cmi.core.entry', 'cmi.core.lesson_status', 'cmi.core.lesson_location', 'cmi.core.lesson_mode', 'cmi.core.score.raw', 'cmi.core.student_id']) {
         // "not attempted": a readable launch would mark it incomplete at once.
         const api = lms({ ...saved, core: { ...saved.core, lesson_status: 'not attempted' } });
         const { spy, sets, calls } = failing(api, (e) => (e === element ? (element.endsWith('status') ? 'throw' : '101') : null));

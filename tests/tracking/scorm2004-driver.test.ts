@@ -457,7 +457,7 @@ describe('SCORM 2004 driver', () => {
     });
 
     it('calls the launch unreadable when an essential element fails every try, and then writes nothing but Terminate', async () => {
-      for (const element of ['cmi.suspend_data', 'cmi.entry', 'cmi.completion_status', 'cmi.success_status', 'cmi.location', 'cmi.mode']) {
+      for (const element of ['cmi.suspend_data', 'cmi.entry', 'cmi.completion_status', 'cmi.success_status', 'cmi.location', 'cmi.mode', 'cmi.score.scaled', 'cmi.learner_id']) {
         const api = lms({ ...saved, completion_status: 'unknown' });
         const { spy, sets, calls } = failing(api, (e) => (e === element ? '301' : null));
         const { driver, launch } = await quiet(() => started(spy));
@@ -486,7 +486,7 @@ describe('SCORM 2004 driver', () => {
 
     it('a value is a value even when the LMS still reports an earlier call\'s error code; an empty answer with one is not', async () => {
       const sticky = (api: Scorm2004API): Scorm2004Api => ({ ...recorded(api).spy, GetLastError: () => '301' });
-      const full = await quiet(() => started(sticky(lms(saved))));
+      const full = await quiet(() => started(sticky(lms({ ...saved, score: { scaled: '0.5' } }))));
       expect(full.launch?.unreadable).to.equal(undefined);
       expect(full.launch?.resumeData).to.equal('2|l=mou');
       const { location: _, ...withoutLocation } = saved;
