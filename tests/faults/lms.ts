@@ -90,6 +90,8 @@ export class LmsSession {
   /** Faults this session injected (refusals, throws, a vanished API). */
   faults = 0;
   readonly api: Api;
+  /** The LMS record as this session found it (for "left unchanged" checks). */
+  readonly recordAtLaunch: string;
   private readonly inner: Scorm12API | Scorm2004API;
   private readonly pending = new Map<string, string>();
   private state: 'new' | 'running' | 'done' = 'new';
@@ -106,6 +108,7 @@ export class LmsSession {
     private readonly random: () => number = Math.random,
   ) {
     const v = db.version;
+    this.recordAtLaunch = JSON.stringify([...db.values]);
     const exit = db.get(v === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit');
     const entry = db.sessions === 0 ? 'ab-initio' : exit === 'suspend' ? 'resume' : '';
     const data = unflatten(db.values, WRITE_ONLY[v]);
