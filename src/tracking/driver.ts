@@ -35,6 +35,12 @@ export interface Launch {
    * record holds answers tags its new interaction ids, so they never meet the old ones.
    */
   readonly heldInteractions?: number;
+  /**
+   * True when the LMS failed to answer an essential launch read (resume data, entry, status,
+   * location, mode, score, learner id) even after retries: the values above may be wrong, so the course must write
+   * nothing (it could overwrite the learner's saved progress). Absent: everything was read.
+   */
+  readonly unreadable?: boolean;
 }
 
 /** The status the LMS held at launch. */

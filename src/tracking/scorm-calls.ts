@@ -15,7 +15,12 @@ export interface ScormMethods {
   /** The standard's "no error" code and the codes that mean "not implemented". */
   readonly noError: string;
   readonly notImplemented: readonly string[];
+  /** Codes that mean "never set", i.e. empty (SCORM 2004: 403 Data Model Element Value Not Initialized). */
+  readonly notInitialized: readonly string[];
 }
+
+/** A launch read is tried this many times at once (the API is synchronous) before it counts as unreadable. */
+export const LAUNCH_READ_TRIES = 3;
 
 const ok = (result: unknown) => String(result) === 'true';
 
@@ -42,6 +47,38 @@ export class ScormCalls {
       this.onError(`${this.api.getName}(${element}) threw: ${String(error)}`);
       return '';
     }
+  }
+
+  /**
+   * Reads an element at launch, where a wrong '' would lose the learner's progress: an API that
+   * throws or reports an error is asked again at once, up to {@link LAUNCH_READ_TRIES} times.
+   * Null when it still cannot be read. Not failures: "no error", "not implemented" (the element
+   * is not supported: '') and, in SCORM 2004, 403 "not initialized" (never set: ''). A non-empty
+   * answer is a value whatever the error code says (GetValue answers '' on every error, and some
+   * LMSs, scorm-again among them, keep an earlier call's code after a read that went through).
+   */
+  read(element: string): string | null {
+    for (let i = 0; i < LAUNCH_READ_TRIES; i++) {
+      let text: string;
+      try {
+        const value = this.api.getValue(element);
+        text = value === null || value === undefined ? '' : String(value);
+      } catch (error) {
+        this.report(`${this.api.getName}(${element}) threw: ${String(error)}`);
+        continue;
+      }
+      if (text !== '') return text;
+      let code: string;
+      try {
+        code = String(this.api.getLastError());
+      } catch (error) {
+        this.report(`${this.api.getName}(${element}): GetLastError threw: ${String(error)}`);
+        continue;
+      }
+      if (code === this.api.noError || code === '' || this.api.notInitialized.includes(code) || this.api.notImplemented.includes(code)) return '';
+      this.readError(`${this.api.getName}(${element})`, code);
+    }
+    return null;
   }
 
   set(element: string, value: string): boolean {
@@ -73,9 +110,9 @@ export class ScormCalls {
     }
   }
 
-  private readError(call: string): void {
+  private readError(call: string, known?: string): void {
     try {
-      const code = String(this.api.getLastError());
+      const code = known ?? String(this.api.getLastError());
       this.report(code === this.api.noError ? `${call} failed` : `${call} failed: SCORM error ${code} (${String(this.api.getErrorString(code))})`);
     } catch {
       this.report(`${call} failed`);

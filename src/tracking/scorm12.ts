@@ -93,6 +93,8 @@ export class Scorm12Driver implements TrackingDriver {
         getErrorString: (code) => api.LMSGetErrorString(code),
         noError: SCORM12.noError,
         notImplemented: [SCORM12.notImplemented],
+        // 1.2 has no "not initialized" code: an element never set reads as '' with no error.
+        notInitialized: [],
       },
       (message) => (this.lastError = message),
     );
@@ -106,26 +108,40 @@ export class Scorm12Driver implements TrackingDriver {
   initializeNow(): Launch | null {
     if (!this.calls.call('LMSInitialize', () => this.api.LMSInitialize(''))) return null;
     this.initialized = true;
-    const get = (element: string) => this.calls.get(element);
-    const status = get('cmi.core.lesson_status');
-    const mastery = get('cmi.student_data.mastery_score');
-    const entry = get('cmi.core.entry');
-    const mode = get('cmi.core.lesson_mode');
-    const raw = get('cmi.core.score.raw');
-    this.readOnly = mode === 'browse' || mode === 'review';
-    this.browsedFirst = mode === 'browse' && (status === 'not attempted' || status === '');
+    // Every launch read is retried at once when the LMS fails it (scorm-calls.ts, read). An essential
+    // element that still cannot be read makes the launch unreadable: a '' there would look like a
+    // first launch and the course would overwrite the learner's progress, so nothing is written.
+    let unreadable = false;
+    const read = (element: string, essential = false) => {
+      const value = this.calls.read(element);
+      if (value === null && essential) unreadable = true;
+      return value ?? '';
+    };
+    const status = read('cmi.core.lesson_status', true);
+    const entry = read('cmi.core.entry', true);
+    const mode = read('cmi.core.lesson_mode', true);
+    const resumeData = read('cmi.suspend_data', true);
+    const location = read('cmi.core.lesson_location', true);
+    const mastery = read('cmi.student_data.mastery_score');
+    // The score: a pass the LMS holds keeps its score (records.ts). The learner id: the browser copy is kept per learner.
+    const raw = read('cmi.core.score.raw', true);
+    const learner = { id: read('cmi.core.student_id', true), name: read('cmi.core.student_name') };
+    const credit = read('cmi.core.credit');
+    const totalTime = read('cmi.core.total_time');
+    this.readOnly = unreadable || mode === 'browse' || mode === 'review';
+    this.browsedFirst = !unreadable && mode === 'browse' && (status === 'not attempted' || status === '');
     if (!this.readOnly && (status === 'not attempted' || status === '')) this.calls.set('cmi.core.lesson_status', 'incomplete');
     this.interactionsSupported = this.calls.supports('cmi.interactions._count');
     this.objectivesSupported = this.calls.supports('cmi.objectives._count');
     return {
-      learner: { id: get('cmi.core.student_id'), name: get('cmi.core.student_name') },
+      learner,
       entry: entry === 'resume' || entry === 'ab-initio' ? entry : '',
       mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
-      credit: get('cmi.core.credit') !== 'no-credit',
+      credit: credit !== 'no-credit',
       masteryScore: percent(mastery),
-      resumeData: get('cmi.suspend_data'),
-      location: get('cmi.core.lesson_location'),
-      priorSeconds: parseScorm12Timespan(get('cmi.core.total_time')),
+      resumeData,
+      location,
+      priorSeconds: parseScorm12Timespan(totalTime),
       returnUrl: null,
       recorded: {
         completion: status === 'passed' || status === 'failed' || status === 'completed' ? 'completed' : status === 'incomplete' ? 'incomplete' : 'unknown',
@@ -133,12 +149,16 @@ export class Scorm12Driver implements TrackingDriver {
         score: percent(raw),
       },
       registration: '',
-      heldInteractions: this.interactionsSupported ? Number(get('cmi.interactions._count')) || 0 : 0,
+      // Unknown (the read failed) counts as held: a tag that was not needed costs nothing.
+      heldInteractions: this.interactionsSupported ? heldCount(this.calls.read('cmi.interactions._count')) : 0,
+      ...(unreadable ? { unreadable } : {}),
     };
   }
 
   async report(options: { events: readonly TrackingEvent[]; save: Save; commit: boolean }): Promise<boolean> {
     if (!this.active()) return false;
+    // Browse, review or an unreadable launch: nothing is written, not even a commit.
+    if (this.readOnly) return true;
     let good = this.write(options.events, options.save);
     if (options.commit) {
       const committed = this.calls.call('LMSCommit', () => this.api.LMSCommit(''));
@@ -323,4 +343,9 @@ export function lessonStatus(report: Report, style: Scorm12StatusStyle = 'passed
 export function responsePattern(record: Pick<InteractionRecord, 'type'>, response: readonly string[]): string {
   if (record.type === 'choice' && response.length > 1) return [...response].sort().join(',');
   return response.join(',');
+}
+
+/** `cmi.interactions._count` as read at launch; a failed read (null) counts as one held. */
+function heldCount(value: string | null): number {
+  return value === null ? 1 : Number(value) || 0;
 }

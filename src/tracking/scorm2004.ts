@@ -22,6 +22,8 @@ export const SCORM2004 = {
   noError: '0',
   /** 401 Undefined / 402 Unimplemented data model element. */
   notImplemented: ['401', '402'],
+  /** 403 Data Model Element Value Not Initialized: an element never set (cmi.suspend_data, cmi.location on a first launch) is empty, not a failure. */
+  notInitialized: ['403'],
 } as const;
 
 export type CompletionStatus = 'incomplete' | 'completed';
@@ -72,6 +74,7 @@ export class Scorm2004Driver implements TrackingDriver {
         getErrorString: (code) => api.GetErrorString(code),
         noError: SCORM2004.noError,
         notImplemented: SCORM2004.notImplemented,
+        notInitialized: SCORM2004.notInitialized,
       },
       (message) => (this.lastError = message),
     );
@@ -85,32 +88,53 @@ export class Scorm2004Driver implements TrackingDriver {
   initializeNow(): Launch | null {
     if (!this.calls.call('Initialize', () => this.api.Initialize(''))) return null;
     this.initialized = true;
-    const get = (element: string) => this.calls.get(element);
-    const mode = get('cmi.mode');
-    const entry = get('cmi.entry');
-    const completion = get('cmi.completion_status');
-    const success = get('cmi.success_status');
-    this.readOnly = mode === 'browse' || mode === 'review';
+    // Every launch read is retried at once when the LMS fails it (scorm-calls.ts, read); 403 "not
+    // initialized" is an element never set, i.e. empty. An essential element that still cannot be
+    // read makes the launch unreadable: a '' there would look like a first launch and the course
+    // would overwrite the learner's progress, so nothing is written.
+    let unreadable = false;
+    const read = (element: string, essential = false) => {
+      const value = this.calls.read(element);
+      if (value === null && essential) unreadable = true;
+      return value ?? '';
+    };
+    const mode = read('cmi.mode', true);
+    const entry = read('cmi.entry', true);
+    const completion = read('cmi.completion_status', true);
+    const success = read('cmi.success_status', true);
+    const resumeData = read('cmi.suspend_data', true);
+    const location = read('cmi.location', true);
+    // The learner id: the browser copy is kept per learner. The score: a pass the LMS holds keeps its score (records.ts).
+    const learnerId = read('cmi.learner_id', true);
+    const score = read('cmi.score.scaled', true);
+    const learnerName = read('cmi.learner_name');
+    const credit = read('cmi.credit');
+    const passing = read('cmi.scaled_passing_score');
+    const totalTime = read('cmi.total_time');
+    const browseOrReview = mode === 'browse' || mode === 'review';
+    this.readOnly = unreadable || browseOrReview;
     this.heldCompleted = completion === 'completed';
     this.interactionsSupported = this.calls.supports('cmi.interactions._count');
     this.objectivesSupported = this.calls.supports('cmi.objectives._count');
     const launch: Launch = {
-      learner: { id: get('cmi.learner_id'), name: get('cmi.learner_name') },
+      learner: { id: learnerId, name: learnerName },
       entry: entry === 'resume' || entry === 'ab-initio' ? entry : '',
-      mode: this.readOnly ? (mode as 'browse' | 'review') : 'normal',
-      credit: get('cmi.credit') !== 'no-credit',
-      masteryScore: fraction(get('cmi.scaled_passing_score')),
-      resumeData: get('cmi.suspend_data'),
-      location: get('cmi.location'),
-      priorSeconds: parseIsoDuration(get('cmi.total_time')),
+      mode: browseOrReview ? (mode as 'browse' | 'review') : 'normal',
+      credit: credit !== 'no-credit',
+      masteryScore: fraction(passing),
+      resumeData,
+      location,
+      priorSeconds: parseIsoDuration(totalTime),
       returnUrl: null,
       recorded: {
         completion: completion === 'completed' ? 'completed' : completion === 'incomplete' ? 'incomplete' : 'unknown',
         success: success === 'passed' || success === 'failed' ? success : 'unknown',
-        score: fraction(get('cmi.score.scaled')),
+        score: fraction(score),
       },
       registration: '',
-      heldInteractions: this.interactionsSupported ? Number(get('cmi.interactions._count')) || 0 : 0,
+      // Unknown (the read failed) counts as held: a tag that was not needed costs nothing.
+      heldInteractions: this.interactionsSupported ? heldCount(this.calls.read('cmi.interactions._count')) : 0,
+      ...(unreadable ? { unreadable } : {}),
     };
     // Tell the LMS the attempt started (RTE 4.2.8: "not attempted" until the SCO says otherwise).
     if (!this.readOnly && (completion === 'not attempted' || completion === 'unknown' || completion === '')) this.calls.set('cmi.completion_status', 'incomplete');
@@ -119,6 +143,8 @@ export class Scorm2004Driver implements TrackingDriver {
 
   async report(options: { events: readonly TrackingEvent[]; save: Save; commit: boolean }): Promise<boolean> {
     if (!this.active()) return false;
+    // Browse, review or an unreadable launch: nothing is written, not even a commit.
+    if (this.readOnly) return true;
     let good = this.write(options.events, options.save);
     if (options.commit) {
       const committed = this.calls.call('Commit', () => this.api.Commit(''));
@@ -315,4 +341,9 @@ function clamp(value: number, min: number, max: number): number {
 
 function fraction(text: string): number | null {
   return text.trim() !== '' && Number.isFinite(Number(text)) ? clamp(Number(text), 0, 1) : null;
+}
+
+/** `cmi.interactions._count` as read at launch; a failed read (null) counts as one held. */
+function heldCount(value: string | null): number {
+  return value === null ? 1 : Number(value) || 0;
 }

@@ -27,6 +27,7 @@ export const MESSAGES = {
   future: 'Your saved progress was made by a newer version of this course, so this version will not change it. Nothing you do now is recorded; ask your learning system administrator to relaunch the current version.',
   unreadable: 'Your saved progress could not be read, so the course starts from the beginning. A copy of the unreadable data is kept in this browser. Your recorded result in the learning system is not changed.',
   unreadableBackup: 'Your saved progress in the learning system could not be read, so the course continues from the copy kept in this browser. A copy of the unreadable data is kept too. Your recorded result in the learning system is not changed.',
+  lmsUnreadable: 'Your saved progress could not be read from the learning system, so nothing you do in this window is recorded. Close the course and open it again; your progress in the learning system is not changed.',
   secondTab: 'This course is already open in another window or tab. So that one window cannot undo the other, nothing you do in this window is recorded: continue in the other window, or close both and relaunch the course.',
 } as const;
 
@@ -151,7 +152,9 @@ export class Tracker {
     }
     if (!launch) return null;
     this.launch = launch;
-    this.readOnly = launch.mode !== 'normal';
+    // An LMS that failed an essential launch read (driver.ts, Launch.unreadable): what the course
+    // was told may not be the learner's progress, so it records nothing, like newer-version data.
+    this.readOnly = launch.mode !== 'normal' || launch.unreadable === true;
     // Per learner: a shared school laptop must never hand one learner's answers to another.
     this.backupKey = `slep:${course.id}:${driver.kind}:${launch.learner.id}:backup`;
 
@@ -231,6 +234,7 @@ export class Tracker {
     if (launch.mode !== 'normal') message = MESSAGES.review;
     if (message) this.update({ message, level: this.readOnly ? 'info' : 'error', readOnly: this.readOnly });
     else this.update({ readOnly: this.readOnly });
+    if (launch.unreadable) this.update({ message: MESSAGES.lmsUnreadable, level: 'error' });
 
     if (this.readOnly) return launch;
     this.guardTabs(launch);

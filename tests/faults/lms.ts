@@ -6,7 +6,8 @@ import { Scorm12API, Scorm2004API } from 'scorm-again';
  * only when a Commit (or the Finish/Terminate) goes through. Each launch is a session
  * with its own API object, so two tabs or two devices are two sessions over one database.
  * A session can misbehave by plan: refuse a share of SetValue / Commit / Finish calls
- * with the standard's error codes, throw, answer slowly, or vanish after some calls.
+ * with the standard's error codes, throw, answer slowly, or vanish after some calls; and fail
+ * GetValue at launch (throw, or answer '' with error 101 / 301), once or for the whole session.
  */
 
 export type ScormVersion = 'scorm12' | 'scorm2004';
@@ -24,9 +25,20 @@ export interface FaultPlan {
   readonly vanishAfter: number | null;
   /** A refused commit loses what it carried (Moodle's player), rather than keeping it for the next. */
   readonly dropOnFailedCommit: boolean;
+  /**
+   * Share of GetValue calls at launch (before the session's first write; not interactions or
+   * objectives) that fail: throw, or answer '' with error 101 (general) or 301 (1.2: not
+   * initialized; 2004: general get failure).
+   */
+  readonly launchGetFault: number;
+  /** An element whose launch read failed keeps failing for the rest of the session (through the course's retries). */
+  readonly launchGetPersistent: boolean;
 }
 
-export const NO_FAULTS: FaultPlan = { refuseSet: 0, refuseCommit: 0, throwRate: 0, slowMs: 0, vanishAfter: null, dropOnFailedCommit: true };
+export const NO_FAULTS: FaultPlan = { refuseSet: 0, refuseCommit: 0, throwRate: 0, slowMs: 0, vanishAfter: null, dropOnFailedCommit: true, launchGetFault: 0, launchGetPersistent: false };
+
+/** Elements read at launch that a launch GetValue fault may hit. */
+const LAUNCH_READ = /^cmi\.(?!interactions\.|objectives\.)[a-z_.]+$/;
 
 /** Error codes each standard uses for a refused write (1.2 RTE 3.3.3.2; 2004 RTE 3.1.7). */
 const CODES: Record<ScormVersion, { set: readonly string[]; commit: string; gone: string }> = {
@@ -78,11 +90,17 @@ export class LmsSession {
   /** Faults this session injected (refusals, throws, a vanished API). */
   faults = 0;
   readonly api: Api;
+  /** The LMS record as this session found it (for "left unchanged" checks). */
+  readonly recordAtLaunch: string;
   private readonly inner: Scorm12API | Scorm2004API;
   private readonly pending = new Map<string, string>();
   private state: 'new' | 'running' | 'done' = 'new';
   private count = 0;
   private fakeError: string | null = null;
+  /** The session made a write (SetValue or Commit): launch is over. */
+  private wrote = false;
+  /** Elements whose launch read failed, when the plan makes such faults persistent. */
+  private readonly unreadable = new Set<string>();
 
   constructor(
     readonly db: LmsDatabase,
@@ -90,6 +108,7 @@ export class LmsSession {
     private readonly random: () => number = Math.random,
   ) {
     const v = db.version;
+    this.recordAtLaunch = JSON.stringify([...db.values]);
     const exit = db.get(v === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit');
     const entry = db.sessions === 0 ? 'ab-initio' : exit === 'suspend' ? 'resume' : '';
     const data = unflatten(db.values, WRITE_ONLY[v]);
@@ -156,6 +175,14 @@ export class LmsSession {
 
   private getValue(fn: string, element: string, run: () => unknown): string {
     this.fakeError = null;
+    if (this.state === 'running' && !this.wrote && LAUNCH_READ.test(element) && (this.unreadable.has(element) || this.random() < this.plan.launchGetFault)) {
+      this.faults += 1;
+      if (this.plan.launchGetPersistent) this.unreadable.add(element);
+      this.calls.push({ fn, element, result: 'get fault' });
+      if (this.random() < 0.4) throw new Error('The LMS API threw on GetValue');
+      this.fakeError = this.random() < 0.5 ? '101' : '301';
+      return '';
+    }
     const result = String(run() ?? '');
     this.calls.push({ fn, element, result });
     return result;
@@ -164,6 +191,7 @@ export class LmsSession {
   /** Slowness, a vanished API and throws: what any write may meet. Returns a refusal, or null to go on. */
   private misbehave(fn: string, element?: string): string | null {
     this.count += 1;
+    if (fn !== 'LMSFinish' && fn !== 'Terminate') this.wrote = true;
     this.fakeError = null;
     if (this.plan.slowMs > 0) {
       const until = performance.now() + this.plan.slowMs;

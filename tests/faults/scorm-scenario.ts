@@ -6,7 +6,7 @@ import { decodeResume, encodeState } from '../../src/state/codec.js';
 import { interactionId, interactionRecord } from '../../src/tracking/records.js';
 import { responsePattern as responsePattern12 } from '../../src/tracking/scorm12.js';
 import { responsePattern as responsePattern2004 } from '../../src/tracking/scorm2004.js';
-import { fingerprint } from '../../src/tracking/tracker.js';
+import { fingerprint, MESSAGES } from '../../src/tracking/tracker.js';
 import { clearCourseStorage, CourseTab, LmsDatabase, LmsSession, NO_FAULTS, until } from './lms.js';
 import type { CourseShell, FaultPlan, ScormVersion } from './lms.js';
 import type { Random, ScenarioResult } from './random.js';
@@ -78,10 +78,25 @@ export async function scormScenario(kind: ScormVersion, random: Random): Promise
       }
     }
 
-    const session = new LmsSession(db, plan, random);
+    // (No launch read faults over damaged resume data: each case is checked on its own.)
+    const session = new LmsSession(db, future || expectFresh ? { ...plan, launchGetFault: 0 } : plan, random);
     const tab = new CourseTab(session, kind);
     const shell = await tab.open();
     course = shell.store.course;
+
+    // GetValue faults at launch: a course that could not read the LMS says so, writes nothing and
+    // leaves the LMS record as it was; one that could (after retries) restored what the learner last saw.
+    if (shell.saveStatus?.message === MESSAGES.lmsUnreadable) {
+      note('LMS unreadable at launch: read-only');
+      if (!shell.saveStatus.readOnly) lost(`session ${s + 1}: the LMS could not be read, but the course is not read-only`);
+      go(shell, pick(random, course.lessons).id);
+      await pause(shell);
+      tab.close();
+      result.faults += session.faults;
+      if (session.writes.length) lost(`session ${s + 1}: wrote ${session.writes.length} values although the LMS could not be read`);
+      if (JSON.stringify([...db.values]) !== session.recordAtLaunch) lost(`session ${s + 1}: the LMS record changed although the LMS could not be read`);
+      continue;
+    }
 
     // What the course restored must be what the learner last saw (or a fresh start they are told about).
     if (truth && !expectFresh && !future) {
@@ -195,6 +210,9 @@ function randomPlan(random: Random): FaultPlan {
     slowMs: random() < 0.2 ? 2 : 0,
     vanishAfter: random() < 0.2 ? Math.floor(random() * 40) : null,
     dropOnFailedCommit: random() < 0.7,
+    // GetValue faults at launch: now and then a read fails (retried by the course), sometimes for the whole session.
+    launchGetFault: random() < 0.3 ? 0.05 + random() * 0.3 : 0,
+    launchGetPersistent: random() < 0.4,
   };
 }
 

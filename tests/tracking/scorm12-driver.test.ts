@@ -157,7 +157,8 @@ describe('SCORM 1.2 driver', () => {
 
   it('re-sends an interaction the LMS refused, at the same index, once it accepts it', async () => {
     const api = lms();
-    let refuse = true;
+    // The LMS starts refusing after launch (a constant error code at launch would make the launch reads fail).
+    let refuse = false;
     const flaky: Scorm12Api = {
       LMSInitialize: () => api.LMSInitialize(),
       LMSFinish: () => api.LMSFinish(),
@@ -168,6 +169,7 @@ describe('SCORM 1.2 driver', () => {
       LMSSetValue: (e, v) => (refuse && e.endsWith('.result') ? 'false' : api.LMSSetValue(e, v)),
     };
     const { driver } = await started(flaky);
+    refuse = true;
     const warn = console.warn;
     console.warn = () => undefined;
     try {
@@ -276,11 +278,14 @@ describe('SCORM 1.2 driver', () => {
       LMSFinish: () => api.LMSFinish(),
       LMSCommit: () => api.LMSCommit(),
       LMSGetErrorString: (c) => api.LMSGetErrorString(c),
-      LMSGetLastError: () => '405',
+      LMSGetLastError: () => code,
       LMSGetValue: (e) => api.LMSGetValue(e),
       LMSSetValue: (e) => (e === 'cmi.suspend_data' ? 'false' : 'true'),
     };
+    // The refusals start after launch (a constant error code at launch would make the launch reads fail).
+    let code = '0';
     const { driver } = await started(refusing);
+    code = '405';
     const warn = console.warn;
     console.warn = () => undefined;
     try {
@@ -288,6 +293,82 @@ describe('SCORM 1.2 driver', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  describe('GetValue faults at launch', () => {
+    const quiet = async <T>(fn: () => Promise<T> | T): Promise<T> => {
+      const warn = console.warn;
+      console.warn = () => undefined;
+      try {
+        return await fn();
+      } finally {
+        console.warn = warn;
+      }
+    };
+    /** The API with GetValue failing by `fail(element, call number for that element)`: 'throw', an error code, or null to answer. */
+    function failing(api: Scorm12API, fail: (element: string, n: number) => string | null) {
+      const seen = new Map<string, number>();
+      const sets: string[] = [];
+      const calls: string[] = [];
+      let code: string | null = null;
+      const spy: Scorm12Api = {
+        LMSInitialize: () => (calls.push('LMSInitialize'), api.LMSInitialize()),
+        LMSFinish: () => (calls.push('LMSFinish'), api.LMSFinish()),
+        LMSCommit: () => (calls.push('LMSCommit'), api.LMSCommit()),
+        LMSGetErrorString: (c) => api.LMSGetErrorString(c),
+        LMSGetLastError: () => code ?? api.LMSGetLastError(),
+        LMSGetValue: (e) => {
+          code = null;
+          const n = (seen.get(e) ?? 0) + 1;
+          seen.set(e, n);
+          const how = fail(e, n);
+          if (how === 'throw') throw new Error('LMS read exploded');
+          if (how !== null) {
+            code = how;
+            return '';
+          }
+          return api.LMSGetValue(e);
+        },
+        LMSSetValue: (e, v) => (sets.push(e), calls.push('LMSSetValue'), api.LMSSetValue(e, v)),
+      };
+      return { spy, sets, calls, reads: (e: string) => seen.get(e) ?? 0 };
+    }
+    const saved = { suspend_data: '2|l=mou', core: { student_name: 'Rivera, Ana', student_id: 'u1', entry: 'resume', lesson_location: 'mou', lesson_status: 'incomplete' } };
+
+    it('asks again at once when a launch read throws or reports an error, and resumes with what the LMS holds', async () => {
+      for (const how of ['throw', '101', '301']) {
+        const { spy, reads } = failing(lms(saved), (e, n) => (e === 'cmi.suspend_data' && n === 1 ? how : e === 'cmi.core.lesson_status' && n < 3 ? how : null));
+        const { launch } = await quiet(() => started(spy));
+        expect(launch?.resumeData, how).to.equal('2|l=mou');
+        expect(launch?.recorded.completion, how).to.equal('incomplete');
+        expect(launch?.unreadable, how).to.equal(undefined);
+        expect(reads('cmi.suspend_data'), how).to.equal(2);
+        expect(reads('cmi.core.lesson_status'), how).to.equal(3);
+      }
+    });
+
+    it('calls the launch unreadable when an essential element fails every try, and then writes nothing but LMSFinish', async () => {
+      for (const element of ['cmi.suspend_data', 'cmi.core.entry', 'cmi.core.lesson_status', 'cmi.core.lesson_location', 'cmi.core.lesson_mode', 'cmi.core.score.raw', 'cmi.core.student_id']) {
+        // "not attempted": a readable launch would mark it incomplete at once.
+        const api = lms({ ...saved, core: { ...saved.core, lesson_status: 'not attempted' } });
+        const { spy, sets, calls } = failing(api, (e) => (e === element ? (element.endsWith('status') ? 'throw' : '101') : null));
+        const { driver, launch } = await quiet(() => started(spy));
+        expect(launch?.unreadable, element).to.equal(true);
+        await driver.report({ events: [submitted([record()])], save: save({ completion: 'completed', success: 'passed', lastResult: 'passed', score: 1 }), commit: true });
+        expect(driver.terminateNow({ events: [], save: save(), sessionSeconds: 10 })).to.equal(true);
+        expect(sets, element).to.deep.equal([]);
+        expect(calls, element).to.deep.equal(['LMSInitialize', 'LMSFinish']);
+        expect(driver.lastError, element).to.contain(element);
+      }
+    });
+
+    it('an optional element the LMS does not implement (401) is not a failure', async () => {
+      const { spy, reads } = failing(lms(saved), (e) => (e === 'cmi.student_data.mastery_score' ? '401' : null));
+      const { launch } = await started(spy);
+      expect(launch?.unreadable).to.equal(undefined);
+      expect(launch?.masteryScore).to.equal(null);
+      expect(reads('cmi.student_data.mastery_score')).to.equal(1);
+    });
   });
 
   it('ends normally (exit "") once the learner is finished', async () => {

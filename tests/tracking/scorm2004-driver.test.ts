@@ -274,7 +274,8 @@ describe('SCORM 2004 driver', () => {
 
   it('re-sends an interaction the LMS refused, at the same index, once it accepts it', async () => {
     const api = lms();
-    let refuse = true;
+    // The LMS starts refusing after launch (a constant error code at launch would make the launch reads fail).
+    let refuse = false;
     const flaky: Scorm2004Api = {
       Initialize: () => api.Initialize(),
       Terminate: () => api.Terminate(),
@@ -285,6 +286,7 @@ describe('SCORM 2004 driver', () => {
       SetValue: (e, v) => (refuse && e.endsWith('.result') ? 'false' : api.SetValue(e, v)),
     };
     const { driver } = await started(flaky);
+    refuse = true;
     const event = submitted([record()]);
     expect(await quiet(() => driver.report({ events: [event], save: save(), commit: true }))).to.equal(false);
     expect(driver.lastError).to.match(/SetValue\(cmi\.interactions\.0\.result\) failed: SCORM error 351/);
@@ -299,7 +301,7 @@ describe('SCORM 2004 driver', () => {
     const api = lms();
     const stored = new Map<string, string>();
     const pending = new Map<string, string>();
-    let refuseCommit = true;
+    let refuseCommit = false;
     const dropping: Scorm2004Api = {
       Initialize: () => api.Initialize(),
       Terminate: () => api.Terminate(),
@@ -321,6 +323,7 @@ describe('SCORM 2004 driver', () => {
       },
     };
     const { driver } = await started(dropping);
+    refuseCommit = true;
     const event = submitted([record(), record({ id: 'a1-b' })]);
     const first = save({}, { resumeData: '2|l=assessment' });
     expect(await quiet(() => driver.report({ events: [event], save: first, commit: true }))).to.equal(false);
@@ -405,12 +408,91 @@ describe('SCORM 2004 driver', () => {
       Terminate: () => api.Terminate(),
       Commit: () => api.Commit(),
       GetErrorString: (c) => api.GetErrorString(c),
-      GetLastError: () => '405',
+      GetLastError: () => code,
       GetValue: (e) => api.GetValue(e),
       SetValue: (e) => (e === 'cmi.suspend_data' ? 'false' : 'true'),
     };
+    let code = '0';
     const { driver } = await started(refusing);
+    code = '405';
     expect(await quiet(() => driver.terminateNow({ events: [], save: save(), sessionSeconds: 1 }))).to.equal(false);
+  });
+
+  describe('GetValue faults at launch', () => {
+    /** The recorded API with GetValue failing by `fail(element, call number for that element)`: 'throw', an error code, or null to answer. */
+    function failing(api: Scorm2004API, fail: (element: string, n: number) => 'throw' | string | null) {
+      const rec = recorded(api);
+      const seen = new Map<string, number>();
+      let code: string | null = null;
+      const spy: Scorm2004Api = {
+        ...rec.spy,
+        GetLastError: () => code ?? api.GetLastError(),
+        GetValue: (e) => {
+          code = null;
+          const n = (seen.get(e) ?? 0) + 1;
+          seen.set(e, n);
+          const how = fail(e, n);
+          if (how === 'throw') throw new Error('LMS read exploded');
+          if (how !== null) {
+            code = how;
+            return '';
+          }
+          return api.GetValue(e);
+        },
+      };
+      return { ...rec, spy, reads: (e: string) => seen.get(e) ?? 0 };
+    }
+    const saved = { entry: 'resume', completion_status: 'incomplete', success_status: 'unknown', location: 'mou', suspend_data: '2|l=mou' };
+
+    it('asks again at once when a launch read throws or reports an error, and resumes with what the LMS holds', async () => {
+      for (const how of ['throw', '301', '101']) {
+        const { spy, reads } = failing(lms(saved), (e, n) => (e === 'cmi.suspend_data' && n === 1 ? how : e === 'cmi.location' && n < 3 ? how : null));
+        const { launch } = await quiet(() => started(spy));
+        expect(launch?.resumeData, how).to.equal('2|l=mou');
+        expect(launch?.location, how).to.equal('mou');
+        expect(launch?.unreadable, how).to.equal(undefined);
+        expect(reads('cmi.suspend_data'), how).to.equal(2);
+        expect(reads('cmi.location'), how).to.equal(3);
+      }
+    });
+
+    it('calls the launch unreadable when an essential element fails every try, and then writes nothing but Terminate', async () => {
+      for (const element of ['cmi.suspend_data', 'cmi.entry', 'cmi.completion_status', 'cmi.success_status', 'cmi.location', 'cmi.mode', 'cmi.score.scaled', 'cmi.learner_id']) {
+        const api = lms({ ...saved, completion_status: 'unknown' });
+        const { spy, sets, calls } = failing(api, (e) => (e === element ? '301' : null));
+        const { driver, launch } = await quiet(() => started(spy));
+        expect(launch?.unreadable, element).to.equal(true);
+        await driver.report({ events: [submitted([record()])], save: save({ completion: 'completed', success: 'passed', lastResult: 'passed', score: 1 }), commit: true });
+        expect(driver.terminateNow({ events: [], save: save(), sessionSeconds: 10 })).to.equal(true);
+        expect(sets, element).to.deep.equal([]);
+        expect(calls.filter((c) => c !== 'Initialize'), element).to.deep.equal(['Terminate']);
+        expect(driver.lastError, element).to.contain(element);
+      }
+    });
+
+    it('a first launch is not a failure: 403 "not initialized" for suspend data, location, passing score and score is empty', async () => {
+      const api = lms();
+      const codes: Array<[string, string]> = [];
+      const { spy } = recorded(api);
+      const watching: Scorm2004Api = { ...spy, GetValue: (e) => { const v = api.GetValue(e); codes.push([e, String(api.GetLastError())]); return v; } };
+      const { launch } = await started(watching);
+      // scorm-again answers as the book says (RTE 3.1.7.6): 403 for an element with no default that was never set.
+      for (const e of ['cmi.suspend_data', 'cmi.location', 'cmi.scaled_passing_score', 'cmi.score.scaled']) expect(codes.find(([k]) => k === e)?.[1], e).to.equal('403');
+      expect(launch?.unreadable).to.equal(undefined);
+      expect(launch?.resumeData).to.equal('');
+      expect(codes.filter(([k]) => k === 'cmi.suspend_data')).to.have.length(1);
+      expect(api.GetValue('cmi.completion_status')).to.equal('incomplete');
+    });
+
+    it('a value is a value even when the LMS still reports an earlier call\'s error code; an empty answer with one is not', async () => {
+      const sticky = (api: Scorm2004API): Scorm2004Api => ({ ...recorded(api).spy, GetLastError: () => '301' });
+      const full = await quiet(() => started(sticky(lms({ ...saved, score: { scaled: '0.5' } }))));
+      expect(full.launch?.unreadable).to.equal(undefined);
+      expect(full.launch?.resumeData).to.equal('2|l=mou');
+      const { location: _, ...withoutLocation } = saved;
+      const empty = await quiet(() => started(sticky(lms(withoutLocation))));
+      expect(empty.launch?.unreadable).to.equal(true);
+    });
   });
 
   it('resolves null when the LMS refuses to initialize', async () => {

@@ -541,4 +541,35 @@ describe('tracker', () => {
     assert.equal(tracker.status.message, MESSAGES.future);
     assert.ok([...storage.keys()].some((k) => k.endsWith(':unreadable') && storage.getItem(k) === '9|l=lesson-one|x=new'), 'and keeps a copy');
   });
+
+  it('writes nothing when the LMS could not answer its launch reads (unreadable launch), says so, and leaves the browser copy as it was', async () => {
+    const storage = memoryStorage();
+    // An earlier session whose saves failed left a browser copy.
+    const first = await launch({ storage });
+    first.driver.answer = false;
+    first.driver.terminateAnswer = false;
+    first.store.dispatch({ type: 'go', page: course.lessons[0]?.id ?? '', now: Date.now() });
+    await flushPromises();
+    first.tracker.finish();
+    const kept = new Map([...storage.keys()].map((k) => [k, storage.getItem(k)]));
+    assert.ok(kept.size > 0);
+
+    const driver = new ScriptedDriver({ unreadable: true, resumeData: '' });
+    const { store, tracker } = await launch({ driver, storage });
+    assert.equal(tracker.status.message, MESSAGES.lmsUnreadable);
+    assert.equal(tracker.status.readOnly, true);
+    takeAttempt(store, true);
+    store.dispatch({ type: 'go', page: 'workbook', now: Date.now() });
+    tracker.flush();
+    await flushPromises();
+    mock.timers.tick(60_000);
+    await flushPromises();
+    tracker.finish();
+    assert.equal(driver.reports.length, 0, 'no save, no status, no location');
+    assert.equal(driver.terminations.length, 1);
+    assert.equal(driver.terminations[0]?.save, null);
+    assert.deepEqual(driver.terminations[0]?.events, []);
+    assert.equal(tracker.status.message, MESSAGES.lmsUnreadable, 'the reason stays on screen after the end');
+    assert.deepEqual(new Map([...storage.keys()].map((k) => [k, storage.getItem(k)])), kept);
+  });
 });
