@@ -82,12 +82,14 @@ function minifiedTemplates() {
 }
 
 /**
- * One chunk per content part, and the SCORM 1.2 driver in one file (one request).
+ * One chunk per content part, and the API plumbing both SCORM drivers share (finding the API,
+ * guarded calls) in one small chunk of its own: otherwise rollup puts it in one driver's chunk
+ * and the other package loads that whole driver too.
  * The page chunks are rollup's own split at the import() calls in page-gate.ts.
  */
 function manualChunks(id) {
   if (id.startsWith(`\0${CONTENT}`)) return `content-${id.slice(CONTENT.length + 1).replace(/[^a-z0-9-]/gi, '-')}`;
-  if (/\/src\/tracking\/(scorm12|find-api)\.ts$/.test(id)) return 'scorm12';
+  if (/\/src\/tracking\/(scorm-calls|find-api)\.ts$/.test(id)) return 'scorm-api';
   return undefined;
 }
 
