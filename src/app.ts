@@ -8,7 +8,13 @@ import type { SlepCourse } from './components/course/course.js';
 import { installDiagnostics } from './diagnostics/install.js';
 import type { Launch, TrackingDriver } from './tracking/driver.js';
 import { openTabChannel } from './tracking/tabs.js';
-import { Tracker } from './tracking/tracker.js';
+import { MESSAGES, Tracker } from './tracking/tracker.js';
+
+/**
+ * A launch still connecting after this long (a slow LMS, an LRS whose launch reads fail and
+ * are read again, see readUntilAnswered) tells the learner why the course waits.
+ */
+export const CONNECTING_NOTICE_MS = 2000;
 
 /**
  * The composition root: picks the driver for this package from the registry,
@@ -20,6 +26,9 @@ export async function startCourse(options: { course: CourseModel; root: HTMLElem
   // main.ts may have put the shell (and its store) on screen already, `starting`: it is used as it is.
   const store = options.shell?.store ?? new AttemptStore(course);
   const local = async (): Promise<TrackingDriver> => (await import('./tracking/local.js')).createDriver(course);
+  // Shown on the `starting` shell until connectShell hands it the tracker's status.
+  const waiting = options.kind === 'web' ? undefined : options.shell;
+  const notice = waiting && setTimeout(() => (waiting.saveStatus = { message: MESSAGES.connecting, level: 'info', saving: false, ended: false, readOnly: false }), CONNECTING_NOTICE_MS);
   let driver: TrackingDriver | null = null;
   try {
     driver = await PLAYER[options.kind].driver(course);
@@ -35,6 +44,7 @@ export async function startCourse(options: { course: CourseModel; root: HTMLElem
     tracker = new Tracker({ course, store, driver: await local(), fallbackReason: 'no-lms', tabs: openTabChannel });
     launch = await tracker.start();
   }
+  clearTimeout(notice);
   const shell = options.shell ?? document.createElement('slep-course');
   connectShell({ shell, store, tracker, launch });
   if (shell.parentNode !== root) root.replaceChildren(shell);

@@ -2,7 +2,7 @@ import type { Agent, Context, Statement } from '@xapi/xapi';
 import type { CourseModel } from '../model/course.js';
 import type { LaunchMode } from '../model/launch.js';
 import type { Launch, TrackingDriver, TrackingEvent } from './driver.js';
-import { agentOf, endpointOf, IRI, Lrs, safeStorage, UUID } from './lrs.js';
+import { agentOf, endpointOf, IRI, Lrs, readUntilAnswered, safeStorage, UUID } from './lrs.js';
 import { score } from './statements.js';
 import { LrsDriver } from './xapi.js';
 import type { LrsDriverOptions } from './xapi.js';
@@ -11,7 +11,8 @@ import type { LrsDriverOptions } from './xapi.js';
  * The cmi5 AU driver (cmi5 "quartz", sections 8–11), on the shared statement driver:
  * launch from `endpoint`, `fetch`, `actor`, `registration`, `activityId` (§8.1); the fetch
  * URL POSTed once per launch, its token kept in sessionStorage so a refresh reuses it
- * (§8.2); `LMS.LaunchData` (§10) and the learner preferences profile (§11) read at launch.
+ * (§8.2); `LMS.LaunchData` (§10) read at launch until the LRS answers it, and the learner
+ * preferences profile (§11) read once, best-effort.
  *
  * Statement rules (§9.3, §9.5, §9.6): `initialized` first and `terminated` last in every
  * session and mode; `completed`, `passed`, `failed` only in Normal mode, at most once each per
@@ -152,7 +153,10 @@ export async function fetchToken(fetchUrl: string, storage: Pick<Storage, 'getIt
   }
 }
 
-/** Reads the cmi5 launch and makes the driver; null when it is missing or refused (the course runs locally). */
+/**
+ * Reads the cmi5 launch and makes the driver; null when it is missing, the fetch URL refused a
+ * token, or the LMS answered that it has no readable LMS.LaunchData (the course runs locally).
+ */
 export async function createDriver(course: CourseModel): Promise<TrackingDriver | null> {
   const params = cmi5LaunchParams(window.location.search);
   if (!params) {
@@ -162,7 +166,15 @@ export async function createDriver(course: CourseModel): Promise<TrackingDriver 
   const token = await fetchToken(params.fetchUrl, safeStorage('sessionStorage'));
   if (!token) return null;
   const lrs = new Lrs({ endpoint: params.endpoint, auth: `Basic ${token}` });
-  const state = await lrs.getState<Cmi5LaunchData>({ agent: params.actor, activityId: params.activityId, stateId: CMI5.launchDataStateId, registration: params.registration });
+  // §10: without LMS.LaunchData the AU cannot know its launchMode. A read the LRS did not
+  // answer is read again until it does (readUntilAnswered); a 404 or a malformed document is an answer.
+  const launchData = { agent: params.actor, activityId: params.activityId, stateId: CMI5.launchDataStateId, registration: params.registration };
+  const state = await readUntilAnswered(
+    () => lrs.getState<Cmi5LaunchData>(launchData),
+    (status, tries) => {
+      if (tries === 1) console.warn(`[slep] The cmi5 LMS.LaunchData state could not be read (HTTP ${status}); reading it again.`);
+    },
+  );
   const data = state.data;
   if (state.status !== 200 || !data || typeof data !== 'object' || !MODES[data.launchMode] || typeof data.contextTemplate !== 'object') {
     console.warn(`[slep] The cmi5 LMS.LaunchData state could not be read (HTTP ${state.status}).`);

@@ -92,6 +92,32 @@ export class Lrs {
   }
 }
 
+/** Waits between reads of a launch document the LRS did not answer; the last one repeats. */
+export const READ_BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000] as const;
+
+/**
+ * Reads a document the launch cannot do without (the resume document, cmi5's
+ * `LMS.LaunchData`) until the LRS answers it: 200, or 404 for "there is none". A 500, any
+ * other status, a dropped connection or a time-out is read again after READ_BACKOFF_MS, for
+ * as long as the page is open: a course that started over a record it could not read would
+ * record a fresh attempt beside (and later over) the learner's real progress. The learner
+ * sees why the course waits (src/app.ts, MESSAGES.connecting). `failed` hears of each failed read.
+ */
+export async function readUntilAnswered<T>(read: () => Promise<LrsResponse<T>>, failed?: (status: number, tries: number) => void): Promise<LrsResponse<T>> {
+  for (let tries = 1; ; tries++) {
+    let response: LrsResponse<T>;
+    try {
+      response = await read();
+    } catch {
+      response = { status: 0, data: null };
+    }
+    if (response.status === 200 || response.status === 404) return response;
+    failed?.(response.status, tries);
+    const delay = READ_BACKOFF_MS[Math.min(tries, READ_BACKOFF_MS.length) - 1];
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
 /** Whether an HTTP status means "written". */
 export function accepted(status: number): boolean {
   return status === 200 || status === 204;

@@ -18,6 +18,7 @@ export const RETRY_DELAYS_MS = [2000, 5000, 10000, 20000, 30000] as const;
 
 export const MESSAGES = {
   local: 'Your progress is saved in this browser on this device only.',
+  connecting: 'The course is still connecting to your learning system to load your saved progress. It keeps trying; nothing is lost. If this goes on for minutes, close the course and open it again later.',
   noLms: 'The course could not connect to your learning system, so your progress is saved in this browser on this device only. Relaunch the course from the learning system to have it recorded.',
   saveFailed: 'Your progress could not be saved to the learning system just now. Keep this window open: the course is keeping your progress and will try again.',
   tooLarge: 'Your latest answers are too large for the learning system to store as resume data; your status and score are still recorded, and this browser keeps a copy.',

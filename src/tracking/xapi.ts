@@ -2,13 +2,10 @@ import type { Agent, Statement } from '@xapi/xapi';
 import type { CourseModel } from '../model/course.js';
 import type { LaunchMode } from '../model/launch.js';
 import type { Launch, RecordedStatus, Save, TrackingDriver, TrackingEvent } from './driver.js';
-import { accepted, agentKey, agentOf, endpointOf, IRI, Lrs, safeStorage, UUID } from './lrs.js';
+import { accepted, agentKey, agentOf, endpointOf, IRI, Lrs, readUntilAnswered, safeStorage, UUID } from './lrs.js';
 import { Outbox } from './outbox.js';
 import { StatementFactory } from './statements.js';
 import type { StatementOptions } from './statements.js';
-
-/** Waits before reading the resume document again at launch (three tries in all). */
-const READ_RETRY_DELAYS_MS = [1000, 3000];
 
 /** The State API document that holds the resume data (one per actor, activity and registration). */
 export const RESUME_STATE_ID = 'https://w3id.org/slep/state/resume';
@@ -103,7 +100,6 @@ export class LrsDriver implements TrackingDriver {
 
   async initialize(): Promise<Launch | null> {
     const lrsDoc = await this.readState();
-    if (lrsDoc === undefined) return null;
     // A document stored while the page closed, newer than the LRS's copy, is sent now.
     const local = this.readLocalState();
     let doc = lrsDoc;
@@ -206,26 +202,21 @@ export class LrsDriver implements TrackingDriver {
   }
 
   /**
-   * The LRS's resume document; null when there is none; undefined when the LRS could not be
-   * read. A failed read is tried again (READ_RETRY_DELAYS_MS) before the course gives up and
-   * runs locally: a launch that went local on one dropped request would resume from an older copy.
+   * The LRS's resume document; null when there is none. A failed read is read again until the
+   * LRS answers it (readUntilAnswered): the course never starts recording over a resume
+   * document it could not read, and never falls back to local mode for it.
    */
-  private async readState(): Promise<ResumeDocument | null | undefined> {
-    let response: { status: number; data: ResumeDocument | null } = { status: 0, data: null };
-    for (let attempt = 0; attempt <= READ_RETRY_DELAYS_MS.length; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, READ_RETRY_DELAYS_MS[attempt - 1]));
-      try {
-        response = await this.options.lrs.getState<ResumeDocument>({ agent: this.options.actor, activityId: this.options.activityId, stateId: RESUME_STATE_ID, registration: this.options.registration });
-      } catch {
-        response = { status: 0, data: null };
-      }
-      if (response.status === 200 || response.status === 404) break;
-    }
+  private async readState(): Promise<ResumeDocument | null> {
+    const params = { agent: this.options.actor, activityId: this.options.activityId, stateId: RESUME_STATE_ID, registration: this.options.registration };
+    const response = await readUntilAnswered(
+      () => this.options.lrs.getState<ResumeDocument>(params),
+      (status, tries) => {
+        this.error = status ? `The LRS answered HTTP ${status} to the resume state (read ${tries}); reading it again.` : `The LRS did not answer the resume state (read ${tries}); reading it again.`;
+        if (tries === 1) console.warn(`[slep] ${this.error}`);
+      },
+    );
+    this.error = '';
     if (response.status === 404) return null;
-    if (response.status !== 200) {
-      this.error = response.status ? `The LRS answered HTTP ${response.status} to the resume state.` : 'The LRS did not answer.';
-      return undefined;
-    }
     const doc = response.data;
     return doc && typeof doc === 'object' && typeof doc.resumeData === 'string' ? { ...this.doc, ...doc } : null;
   }

@@ -1,6 +1,7 @@
 import type { CourseModel } from '../../src/model/course.js';
 import type { AttemptState } from '../../src/state/attempt.js';
 import { decodeResume } from '../../src/state/codec.js';
+import { CMI5 } from '../../src/tracking/cmi5.js';
 import { RESUME_STATE_ID } from '../../src/tracking/xapi.js';
 import { PackagePlayer } from '../integration/harness.js';
 import { lrsLog, lrsUrl, setFault, statementsOf, uuid, verb } from '../integration/lrs-client.js';
@@ -10,6 +11,7 @@ import type { CourseShell } from './lms.js';
 import type { Random, ScenarioResult } from './random.js';
 import { pick } from './random.js';
 import { act, differences, finishCourse, pause } from './scorm-scenario.js';
+import { launchReadFaults, START_TIMEOUT_MS } from './xapi-scenario.js';
 
 /**
  * One cmi5 fault scenario against the real test LRS: like the xAPI one (xapi-scenario.ts), but
@@ -17,7 +19,9 @@ import { act, differences, finishCourse, pause } from './scorm-scenario.js';
  * (context template with the session id) and a fresh one-time fetch URL. While the learner
  * works over several launches, the LRS's statements resource answers 500, drops connections or,
  * rarely, does not answer until its request time-out, and the resume document's writes (State
- * API PUT) answer 500 or are dropped. At the end the LRS must hold one
+ * API PUT) answer 500 or are dropped; at some launches the reads (GET) of `LMS.LaunchData` and of
+ * the resume document fail, at times more often than three times (launchReadFaults). After
+ * every launch the course must have restored what the learner last saw. At the end the LRS must hold one
  * `answered` statement per question of every submitted attempt, and what the course promises
  * for the cmi5-defined statements (src/tracking/cmi5.ts, README "cmi5"): `completed`, `passed`
  * and `failed` at most once each per registration, never `failed` after `passed`, `passed`
@@ -50,8 +54,8 @@ export async function cmi5Scenario(random: Random): Promise<ScenarioResult> {
   try {
     for (let s = 0; s < sessions; s++) {
       const last = s === sessions - 1;
-      // The launch (LaunchData, fetch URL) is made before the fault window opens: the fault
-      // switch targets the statements resource only.
+      // The launch (LaunchData, fetch URL) is made before the fault window opens: the statement
+      // and state-write faults do not touch it; its reads fail only where launchReadFaults says so.
       const launch = await cmi5Launch(actor, registration, activityId);
       auth = launch.auth;
       if (last) await setFault('none');
@@ -61,7 +65,9 @@ export async function cmi5Scenario(random: Random): Promise<ScenarioResult> {
       }
       // The State API fails too, sometimes: the resume document's PUTs answer 500 or are dropped.
       if (!last && random() < 0.35) await setFault(pick(random, ['500', 'drop'] as const), 1 + Math.floor(random() * 3), 'state');
-      const shell = (await player.open({ kind: 'cmi5', query: launch.query })) as unknown as CourseShell;
+      await launchReadFaults(random, CMI5.launchDataStateId);
+      await launchReadFaults(random);
+      const shell = (await player.open({ kind: 'cmi5', query: launch.query, startTimeoutMs: START_TIMEOUT_MS })) as unknown as CourseShell;
       course = shell.store.course;
       if (truth) for (const gap of differences(truth, shell.store.state)) lost(`session ${s + 1}: restored ${gap}`);
       if (last) await finishCourse(shell, random, submittedLog);
@@ -82,7 +88,9 @@ export async function cmi5Scenario(random: Random): Promise<ScenarioResult> {
     // earlier launches kept, and every earlier launch's `terminated` must arrive.
     const verification = await cmi5Launch(actor, registration, activityId);
     auth = verification.auth;
-    const check = (await player.open({ kind: 'cmi5', query: verification.query })) as unknown as CourseShell;
+    await launchReadFaults(random, CMI5.launchDataStateId);
+    await launchReadFaults(random);
+    const check = (await player.open({ kind: 'cmi5', query: verification.query, startTimeoutMs: START_TIMEOUT_MS })) as unknown as CourseShell;
     for (const gap of differences(truth, check.store.state)) lost(`verification launch: restored ${gap}`);
     await pause(check);
     const all = await delivered(registration, sessions, auth);

@@ -14,8 +14,9 @@ import { act, differences, finishCourse, pause } from './scorm-scenario.js';
  * One xAPI fault scenario against the real test LRS (Learning Locker's xapi-statements behind
  * tests/lrs/server.ts): while the learner works over several launches, the LRS answers 500,
  * drops connections (unreachable) or, rarely, does not answer until its request time-out; the
- * resume document's writes (State API PUT) sometimes answer 500 or are dropped.
- * At the end the LRS must hold one `answered` statement per question of every submitted
+ * resume document's writes (State API PUT) sometimes answer 500 or are dropped, and at some
+ * launches its read (GET) fails, at times more often than three times (launchReadFaults).
+ * After every launch the course must have restored what the learner last saw. At the end the LRS must hold one `answered` statement per question of every submitted
  * attempt (none missing, none twice), the pass if there was one, and the resume document
  * must give back what the learner last saw.
  */
@@ -50,7 +51,8 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
       }
       // The State API fails too, sometimes: the resume document's PUTs answer 500 or are dropped.
       if (!last && random() < 0.35) await setFault(pick(random, ['500', 'drop'] as const), 1 + Math.floor(random() * 3), 'state');
-      const shell = (await player.open({ kind: 'xapi', query })) as unknown as CourseShell;
+      await launchReadFaults(random);
+      const shell = (await player.open({ kind: 'xapi', query, startTimeoutMs: START_TIMEOUT_MS })) as unknown as CourseShell;
       course = shell.store.course;
       if (truth) for (const gap of differences(truth, shell.store.state)) lost(`session ${s + 1}: restored ${gap}`);
       if (last) await finishCourse(shell, random, submittedLog);
@@ -69,7 +71,8 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
     if (!truth) throw new Error('no session ran');
     // Statements a closed window could not deliver wait in this browser's outbox for the next
     // launch: the learner opens the course once more, and every launch's `terminated` must arrive.
-    const check = (await player.open({ kind: 'xapi', query })) as unknown as CourseShell;
+    await launchReadFaults(random);
+    const check = (await player.open({ kind: 'xapi', query, startTimeoutMs: START_TIMEOUT_MS })) as unknown as CourseShell;
     for (const gap of differences(truth, check.store.state)) lost(`verification launch: restored ${gap}`);
     await pause(check);
     // The outbox sends in order: once every earlier launch's `terminated` is in, so is all before it.
@@ -92,7 +95,7 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
       }
     }
     const log = await lrsLog();
-    // Faults injected: statement requests the LRS failed (500) or left unanswered (dropped, timed out).
+    // Faults injected: statement and State API requests the LRS failed (500) or left unanswered (dropped, timed out).
     result.faults += log.requests.filter((r) => r.status === 500 || r.status === 0).length - failedBefore;
     result.problems.push(`verbs: ${all.map(verb).join(' ')}; requests: ${log.requests.filter((r) => r.method !== 'GET' || !r.path.endsWith('statements')).slice(-40).map((r) => `${r.method} ${r.path.replace('/xapi/', '')} ${r.status}`).join(', ')}`);
     if (everPassed && !all.some((s) => verb(s) === 'passed')) {
@@ -113,6 +116,21 @@ export async function xapiScenario(random: Random): Promise<ScenarioResult> {
     clearCourseStorage();
   }
   return result;
+}
+
+/** A launch whose reads fail waits for them (0.5 + 1 + 2 + 4 s for four failed reads) before the course starts. */
+export const START_TIMEOUT_MS = 40000;
+
+/**
+ * At some launches, fails the next reads (GET) of a State API document: the resume document,
+ * or the one named (cmi5: LMS.LaunchData). 500s or dropped connections, one to four: more than
+ * the three tries after which the course once ran locally, and few enough (the course reads
+ * again after 0.5, 1, 2, 4 s) to keep the suite fast. The course must wait, never start over.
+ */
+export async function launchReadFaults(random: Random, stateId?: string): Promise<void> {
+  if (random() >= 0.25) return;
+  const count = random() < 0.2 ? 4 : 1 + Math.floor(random() * 2);
+  await setFault(pick(random, ['500', 'drop'] as const), count, 'state-read', stateId);
 }
 
 async function courseActivityId(): Promise<string> {

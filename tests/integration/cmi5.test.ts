@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { correctResponse } from '../../src/model/response.js';
-import { PackagePlayer, until } from './harness.js';
+import { deepQueryAll, PackagePlayer, until } from './harness.js';
 import { lrsLog, lrsUrl, setFault, uuid, verb, waitForVerb } from './lrs-client.js';
 import type { StoredStatement } from './lrs-client.js';
 
@@ -125,6 +125,45 @@ describe('the built cmi5 package against a real LRS, launched as a cmi5 LMS does
       expect(all.map(verb)).to.deep.equal(['initialized', 'terminated']);
     });
   }
+
+  it('reads LMS.LaunchData and the resume document until the LRS answers, says so meanwhile, then resumes and records', async function () {
+    this.timeout(60000);
+    const run = await lmsLaunch();
+    await player.open({ kind: 'cmi5', query: run.query });
+    const [first, second, third] = player.course.lessons;
+    await player.fire('slep-course', 'slep-navigate', { page: first?.id ?? '' });
+    await player.fire('slep-course', 'slep-navigate', { page: second?.id ?? '' });
+    await player.click(/Save and exit/);
+    player.close();
+    await waitForVerb(run.registration, 'terminated', 1, run.auth);
+    localStorage.clear();
+
+    // The next launch (a new cmi5 session): LMS.LaunchData's reads fail four times (more than
+    // three tries), and then the resume document's first read. (500s, not dropped connections:
+    // Chromium itself retries a GET whose reused connection drops, so a drop is not one read.)
+    const next = await lmsLaunch({ registration: run.registration, name: `learner-${run.registration}` });
+    await setFault('500', 4, 'state-read', 'LMS.LaunchData');
+    await setFault('500', 1, 'state-read');
+    const before = (await lrsLog()).requests.length;
+    const opening = player.open({ kind: 'cmi5', query: next.query, startTimeoutMs: 40000 });
+    const notice = await until(() => deepQueryAll(player.frame?.contentDocument ?? document, '[role="status"]').find((e) => /still connecting/.test(e.textContent ?? '')), 'the connecting message', 30000);
+    expect(notice.textContent).to.contain('nothing is lost');
+    expect(player.frame?.contentDocument?.querySelector('slep-course')?.hasAttribute('starting')).to.equal(true, 'the course has not started over');
+    const shell = await opening;
+    expect(shell.store.state.location).to.equal(second?.id, 'resumed, not a fresh start and not local');
+    expect(player.text()).not.to.contain('still connecting');
+    expect(player.text()).not.to.contain('could not connect');
+    await player.fire('slep-course', 'slep-navigate', { page: third?.id ?? '' });
+    const all = await waitForVerb(next.registration, 'experienced', 3, next.auth);
+    const ours = all.filter((s) => s.context?.extensions?.[SESSION] === next.session).map(verb);
+    expect(ours[0]).to.equal('initialized', 'the new session opens with initialized');
+    expect(ours).to.include('experienced');
+    const log = await lrsLog();
+    const reads = log.requests.slice(before).filter((r) => r.method === 'GET' && r.path.endsWith('activities/state'));
+    expect(reads.map((r) => r.status)).to.deep.equal([500, 500, 500, 500, 200, 500, 200], 'LaunchData read five times, then the resume document twice');
+    // §8.2: the fetch URL was POSTed once; a read that failed is not a reason to ask again.
+    expect(log.fetchCalls[next.session]).to.equal(1);
+  });
 
   it('shows the plain message and runs locally when the fetch URL answers with an error', async () => {
     const run = await lmsLaunch();

@@ -65,10 +65,11 @@ export class PackagePlayer<L extends StandInLms = PreviewLms> {
    * Launches the course: a fresh LMS session, then a new frame (1000×700 unless a size is given).
    * `kind` picks the built package (default: the player's); `query` is the launch URL's query
    * string (the xAPI / cmi5 launch parameters). The rest of `options` is what the learner chose
-   * on a Moodle-like activity page (Preview = browse, new attempt).
+   * on a Moodle-like activity page (Preview = browse, new attempt). `startTimeoutMs`: how long
+   * the course may take to start (default 10 s).
    */
-  async open(options: MoodleLaunchRequest & { width?: number; height?: number; kind?: 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5' | 'web'; query?: string } = {}): Promise<Shell> {
-    const { width = 1000, height = 700, kind = this.kind, query, ...request } = options;
+  async open(options: MoodleLaunchRequest & { width?: number; height?: number; kind?: 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5' | 'web'; query?: string; startTimeoutMs?: number } = {}): Promise<Shell> {
+    const { width = 1000, height = 700, kind = this.kind, query, startTimeoutMs, ...request } = options;
     const size = { width, height };
     const lms = this.lms as unknown as { calls?: readonly { fn: string }[]; launched?: { mode: string }; mode?: string };
     const before = lms.calls?.length ?? 0;
@@ -80,7 +81,7 @@ export class PackagePlayer<L extends StandInLms = PreviewLms> {
     frame.src = `${this.src ?? `/dist/${kind}/index.html`}${query ? `?${query}` : ''}`;
     document.body.append(frame);
     // The shell shows the welcome page before the LMS connection is up (`starting`); tests act once it is.
-    const shell = await until(() => frame.contentDocument?.querySelector('slep-course:not([starting])') as Shell | null, 'the course shell');
+    const shell = await until(() => frame.contentDocument?.querySelector('slep-course:not([starting])') as Shell | null, 'the course shell', startTimeoutMs);
     await shell.updateComplete;
     // A normal launch saves once it knows no older tab of the attempt is open (tracking/tabs.ts):
     // wait for that first commit, so a test's first steps are not merged into it.

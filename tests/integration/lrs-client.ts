@@ -34,10 +34,11 @@ export async function lrsLog(): Promise<LrsLog> {
  * Makes the next `count` requests (default: all) to the statements resource, or with
  * `target: 'state'` the writes (PUT/POST/DELETE) to the State API (every document but cmi5's
  * LMS.LaunchData: the course's resume document), fail; with `target: 'state-read'` the reads
- * (GET) of the resume document. `setFault('none')` clears all three.
+ * (GET) of the resume document, or with a `stateId` the reads of that State API document (e.g.
+ * `LMS.LaunchData`; each document counts its own). `setFault('none')` clears them all.
  */
-export async function setFault(fault: 'none' | '500' | 'timeout' | 'drop', count?: number, target?: 'statements' | 'state' | 'state-read'): Promise<void> {
-  await fetch(`${await lrsUrl()}/__control/fault`, { method: 'POST', body: JSON.stringify({ fault, count, target }) });
+export async function setFault(fault: 'none' | '500' | 'timeout' | 'drop', count?: number, target?: 'statements' | 'state' | 'state-read', stateId?: string): Promise<void> {
+  await fetch(`${await lrsUrl()}/__control/fault`, { method: 'POST', body: JSON.stringify({ fault, count, target, stateId }) });
 }
 
 /** Every statement of a registration, oldest first, as the LRS stored them. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { correctResponse } from '../../src/model/response.js';
-import { PackagePlayer } from './harness.js';
+import { deepQueryAll, PackagePlayer, until } from './harness.js';
 import { lrsLog, lrsUrl, setFault, uuid, verb, waitForVerb, XAPI_AUTH } from './lrs-client.js';
 import type { StoredStatement } from './lrs-client.js';
 
@@ -144,6 +144,43 @@ describe('the built xAPI package against a real LRS (Learning Locker xapi-statem
     shell = await player.open({ kind: 'xapi', query });
     expect(shell.store.state.location).to.equal(second?.id);
     expect((shell as unknown as { saveStatus: { message: string } }).saveStatus.message).to.equal('');
+  });
+
+  it('waits for the resume document through more failed reads than three, says so, then resumes and records', async function () {
+    this.timeout(60000);
+    const registration = uuid();
+    const query = await launchQuery({ registration, email: `wait-${registration}@example.org` });
+    let shell = await player.open({ kind: 'xapi', query });
+    const [first, second, third] = player.course.lessons;
+    await player.fire('slep-course', 'slep-navigate', { page: first?.id ?? '' });
+    await player.fire('slep-course', 'slep-navigate', { page: second?.id ?? '' });
+    await player.click(/Save and exit/);
+    player.close();
+    await waitForVerb(registration, 'terminated');
+    localStorage.clear();
+
+    // Four failed reads: more than the three tries after which the course used to run locally.
+    await setFault('500', 4, 'state-read');
+    const before = (await lrsLog()).requests.length;
+    const opening = player.open({ kind: 'xapi', query, startTimeoutMs: 40000 });
+    // While it waits the learner is told why, politely (a status, not an alert), on the welcome page.
+    const notice = await until(() => deepQueryAll(player.frame?.contentDocument ?? document, '[role="status"]').find((e) => /still connecting/.test(e.textContent ?? '')), 'the connecting message', 30000);
+    expect(notice.textContent).to.contain('nothing is lost');
+    expect(player.frame?.contentDocument?.querySelector('slep-course')?.hasAttribute('starting')).to.equal(true, 'the course has not started over');
+    shell = await opening;
+    // The saved attempt, not a fresh start; the message is gone.
+    expect(shell.store.state.location).to.equal(second?.id);
+    expect(player.text()).not.to.contain('still connecting');
+    expect((shell as unknown as { saveStatus: { message: string } }).saveStatus.message).to.equal('');
+    // What the learner does now reaches the LRS.
+    await player.fire('slep-course', 'slep-navigate', { page: third?.id ?? '' });
+    const all = await waitForVerb(registration, 'experienced', 3);
+    expect(all.filter((s) => verb(s) === 'experienced').map((s) => s.object.id.split('/').pop())).to.deep.equal([first?.id, second?.id, third?.id]);
+    // Read until the LRS answered, and nothing written over its record before that.
+    const state = (r: { path: string }) => r.path.endsWith('activities/state');
+    const requests = (await lrsLog()).requests.slice(before).filter(state);
+    expect(requests.filter((r) => r.method === 'GET').map((r) => r.status)).to.deep.equal([500, 500, 500, 500, 200], 'read until the LRS answered');
+    expect(requests.slice(0, 5).map((r) => r.method)).to.deep.equal(['GET', 'GET', 'GET', 'GET', 'GET'], 'no write before the read');
   });
 
   it('runs locally with the plain message when the launch parameters are missing or malformed', async () => {

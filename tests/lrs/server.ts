@@ -142,8 +142,11 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
   let faultCount = 0;
   let stateFault: Fault = 'none';
   let stateFaultCount = 0;
-  let readFault: Fault = 'none';
-  let readFaultCount = 0;
+  /**
+   * Faults of State API reads (GET), per document: under a stateId, that document's reads; under
+   * '' every document's but cmi5's LMS.LaunchData (i.e. the course's resume document).
+   */
+  const readFaults = new Map<string, { fault: Fault; count: number }>();
   let offline: OfflineMode = 'none';
   const hanging = new Set<ServerResponse>();
   /** Statement writes forwarded upstream and not yet booked. */
@@ -177,14 +180,16 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
     if (url.pathname === '/__control/fault' && req.method === 'POST') {
       // target "statements" (default) or "state": writes (PUT/POST/DELETE) of State API documents
       // other than cmi5's LMS.LaunchData, i.e. the course's resume document. "none" without a
-      // target clears both.
-      // "state-read": reads (GET) of the resume document.
-      const c = JSON.parse(text) as { fault: Fault; count?: number; target?: 'statements' | 'state' | 'state-read' };
-      if (c.target === 'state-read' || (c.target === undefined && c.fault === 'none')) {
-        readFault = c.fault;
-        readFaultCount = c.count ?? Number.POSITIVE_INFINITY;
+      // target clears them all.
+      // "state-read": reads (GET) of the resume document, or with a stateId of that document
+      // (e.g. LMS.LaunchData); each document keeps its own count.
+      const c = JSON.parse(text) as { fault: Fault; count?: number; target?: 'statements' | 'state' | 'state-read'; stateId?: string };
+      if (c.target === undefined && c.fault === 'none') readFaults.clear();
+      if (c.target === 'state-read') {
+        if (c.fault === 'none') readFaults.delete(c.stateId ?? '');
+        else readFaults.set(c.stateId ?? '', { fault: c.fault, count: c.count ?? Number.POSITIVE_INFINITY });
+        return send(204);
       }
-      if (c.target === 'state-read') return send(204);
       if (c.target !== 'state') {
         fault = c.fault;
         faultCount = c.count ?? Number.POSITIVE_INFINITY;
@@ -291,11 +296,15 @@ export async function startLrs(options: LrsOptions = {}): Promise<{ url: string;
         resource === 'activities/state'
           ? `state|${q.get('activityId')}|${agentKey(q.get('agent'))}|${q.get('registration') ?? ''}|${q.get('stateId')}`
           : `profile|${agentKey(q.get('agent'))}|${q.get('profileId')}`;
-      if (resource === 'activities/state' && req.method === 'GET' && q.get('stateId') !== 'LMS.LaunchData' && readFault !== 'none' && readFaultCount > 0) {
-        readFaultCount -= 1;
-        const current = readFault;
-        if (readFaultCount <= 0) readFault = 'none';
-        return induce(current);
+      if (resource === 'activities/state' && req.method === 'GET') {
+        const stateId = q.get('stateId') ?? '';
+        const slot = readFaults.has(stateId) ? stateId : stateId !== 'LMS.LaunchData' ? '' : null;
+        const read = slot === null ? undefined : readFaults.get(slot);
+        if (slot !== null && read) {
+          read.count -= 1;
+          if (read.count <= 0) readFaults.delete(slot);
+          return induce(read.fault);
+        }
       }
       if (resource === 'activities/state' && req.method !== 'GET' && q.get('stateId') !== 'LMS.LaunchData' && stateFault !== 'none' && stateFaultCount > 0) {
         stateFaultCount -= 1;
