@@ -133,7 +133,14 @@ export class SlepCourse extends LitElement {
       if (changed.get('starting') && requested && this.store.state.location === PAGES.welcome) queueMicrotask(() => this.go(requested));
     }
     if (changed.has('launch') && this.launch) this.launchProvider.setValue(this.launch);
-    if (changed.has('saveStatus') && this.saveStatus) this.saveStatusProvider.setValue(this.saveStatus);
+    if (changed.has('saveStatus') && this.saveStatus) {
+      this.saveStatusProvider.setValue(this.saveStatus);
+      // A status banner appears with its text already in it, which screen readers may not announce:
+      // the always-present live region says it too (an error banner is an alert, announced as it appears).
+      const before = (changed.get('saveStatus') as SaveStatus | undefined)?.message ?? '';
+      const { message, level } = this.saveStatus;
+      if (message && message !== before && level !== 'error') this.announcement = message;
+    }
   }
 
   protected override updated(): void {

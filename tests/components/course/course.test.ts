@@ -45,6 +45,16 @@ describe('slep-course', () => {
     expect(shadow(el).querySelector('.banner')?.textContent).to.match(/saved in this browser on this device only/);
   });
 
+  it('says a new status message in the page-wide live region too, so a screen reader announces it', async () => {
+    const { el } = await mount();
+    const live = shadow(el).querySelector('.visually-hidden[role="status"]');
+    expect(live?.textContent).to.match(/saved in this browser on this device only/);
+    el.saveStatus = { message: 'The course is still connecting to your learning system.', level: 'info', saving: false, ended: false, readOnly: false };
+    await el.updateComplete;
+    expect(live?.textContent?.trim()).to.equal('The course is still connecting to your learning system.');
+    expect(shadow(el).querySelector('.visually-hidden[role="status"]'), 'the same region, not a new one').to.equal(live);
+  });
+
   it('goes forward with Next, shows "Lesson 1 of 3" and the percent complete, and marks the TOC', async () => {
     const { el, store } = await mount();
     button(el, /Next/)?.click();
