@@ -139,7 +139,8 @@ export class SlepCourse extends LitElement {
       // the always-present live region says it too (an error banner is an alert, announced as it appears).
       const before = (changed.get('saveStatus') as SaveStatus | undefined)?.message ?? '';
       const { message, level } = this.saveStatus;
-      if (message && message !== before && level !== 'error') this.announcement = message;
+      // (Emptied when the message goes, so no stale text stays in the page.)
+      if (message !== before) this.announcement = level !== 'error' ? message : '';
     }
   }
 

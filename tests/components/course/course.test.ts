@@ -53,6 +53,9 @@ describe('slep-course', () => {
     await el.updateComplete;
     expect(live?.textContent?.trim()).to.equal('The course is still connecting to your learning system.');
     expect(shadow(el).querySelector('.visually-hidden[role="status"]'), 'the same region, not a new one').to.equal(live);
+    el.saveStatus = { message: '', level: 'ok', saving: false, ended: false, readOnly: false };
+    await el.updateComplete;
+    expect(live?.textContent?.trim(), 'emptied when the message goes').to.equal('');
   });
 
   it('goes forward with Next, shows "Lesson 1 of 3" and the percent complete, and marks the TOC', async () => {
