@@ -50,6 +50,25 @@ export class ScormCalls {
   }
 
   /**
+   * The launch's reads: `read(element, essential)` gives the value ('' when unset); `failed` turns
+   * true once an essential element could not be read even after retries (see {@link read}): its ''
+   * would look like a first launch, so the driver must then write nothing.
+   */
+  launchReader(): { read(element: string, essential?: boolean): string; readonly failed: boolean } {
+    let failed = false;
+    return {
+      read: (element, essential = false) => {
+        const value = this.read(element);
+        if (value === null && essential) failed = true;
+        return value ?? '';
+      },
+      get failed() {
+        return failed;
+      },
+    };
+  }
+
+  /**
    * Reads an element at launch, where a wrong '' would lose the learner's progress: an API that
    * throws or reports an error is asked again at once, up to {@link LAUNCH_READ_TRIES} times.
    * Null when it still cannot be read. Not failures: "no error", "not implemented" (the element

@@ -111,12 +111,8 @@ export class Scorm12Driver implements TrackingDriver {
     // Every launch read is retried at once when the LMS fails it (scorm-calls.ts, read). An essential
     // element that still cannot be read makes the launch unreadable: a '' there would look like a
     // first launch and the course would overwrite the learner's progress, so nothing is written.
-    let unreadable = false;
-    const read = (element: string, essential = false) => {
-      const value = this.calls.read(element);
-      if (value === null && essential) unreadable = true;
-      return value ?? '';
-    };
+    const reader = this.calls.launchReader();
+    const read = reader.read;
     const status = read('cmi.core.lesson_status', true);
     const entry = read('cmi.core.entry', true);
     const mode = read('cmi.core.lesson_mode', true);
@@ -128,6 +124,7 @@ export class Scorm12Driver implements TrackingDriver {
     const learner = { id: read('cmi.core.student_id', true), name: read('cmi.core.student_name') };
     const credit = read('cmi.core.credit');
     const totalTime = read('cmi.core.total_time');
+    const unreadable = reader.failed;
     this.readOnly = unreadable || mode === 'browse' || mode === 'review';
     this.browsedFirst = !unreadable && mode === 'browse' && (status === 'not attempted' || status === '');
     if (!this.readOnly && (status === 'not attempted' || status === '')) this.calls.set('cmi.core.lesson_status', 'incomplete');

@@ -92,12 +92,8 @@ export class Scorm2004Driver implements TrackingDriver {
     // initialized" is an element never set, i.e. empty. An essential element that still cannot be
     // read makes the launch unreadable: a '' there would look like a first launch and the course
     // would overwrite the learner's progress, so nothing is written.
-    let unreadable = false;
-    const read = (element: string, essential = false) => {
-      const value = this.calls.read(element);
-      if (value === null && essential) unreadable = true;
-      return value ?? '';
-    };
+    const reader = this.calls.launchReader();
+    const read = reader.read;
     const mode = read('cmi.mode', true);
     const entry = read('cmi.entry', true);
     const completion = read('cmi.completion_status', true);
@@ -111,6 +107,7 @@ export class Scorm2004Driver implements TrackingDriver {
     const credit = read('cmi.credit');
     const passing = read('cmi.scaled_passing_score');
     const totalTime = read('cmi.total_time');
+    const unreadable = reader.failed;
     const browseOrReview = mode === 'browse' || mode === 'review';
     this.readOnly = unreadable || browseOrReview;
     this.heldCompleted = completion === 'completed';
