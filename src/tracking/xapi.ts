@@ -217,8 +217,12 @@ export class LrsDriver implements TrackingDriver {
     );
     this.error = '';
     if (response.status === 404) return null;
-    const doc = response.data;
-    return doc && typeof doc === 'object' && typeof doc.resumeData === 'string' ? { ...this.doc, ...doc } : null;
+    const doc: unknown = response.data;
+    if (doc && typeof doc === 'object' && typeof (doc as ResumeDocument).resumeData === 'string') return { ...this.doc, ...(doc as ResumeDocument) };
+    // A document the course cannot read goes on as unreadable resume data: the tracker keeps a copy
+    // in this browser and tells the learner, as for damaged SCORM suspend data (never silently).
+    const raw = typeof doc === 'string' ? doc : doc === null || doc === undefined ? '' : JSON.stringify(doc);
+    return raw.trim() ? { ...this.doc, resumeData: raw } : null;
   }
 
   protected async writeState(doc: ResumeDocument): Promise<boolean> {

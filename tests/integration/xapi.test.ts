@@ -183,6 +183,24 @@ describe('the built xAPI package against a real LRS (Learning Locker xapi-statem
     expect(requests.slice(0, 5).map((r) => r.method)).to.deep.equal(['GET', 'GET', 'GET', 'GET', 'GET'], 'no write before the read');
   });
 
+  it('keeps a resume document it cannot read in the browser and says so, rather than starting over silently', async () => {
+    const registration = uuid();
+    const email = `foreign-${registration}@example.org`;
+    const actor = { objectType: 'Agent', name: 'Ana Rivera', mbox: `mailto:${email}` };
+    // Another tool wrote the course's resume document in a shape the course does not know.
+    const params = new URLSearchParams({ activityId: await courseActivityId(), agent: JSON.stringify(actor), stateId: 'https://w3id.org/slep/state/resume', registration });
+    const put = await fetch(`${await lrsUrl()}/xapi/activities/state?${params}`, {
+      method: 'PUT',
+      headers: { Authorization: XAPI_AUTH, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ progress: 'lesson 3', by: 'another player' }),
+    });
+    expect(put.status).to.equal(204);
+    await player.open({ kind: 'xapi', query: await launchQuery({ registration, email }) });
+    await until(() => player.text().includes('could not be read'), 'the unreadable-data message');
+    const kept = Object.keys(localStorage).filter((k) => k.endsWith(':unreadable')).map((k) => localStorage.getItem(k) ?? '');
+    expect(kept.some((v) => v.includes('another player')), 'a copy of the document is kept in this browser').to.equal(true);
+  });
+
   it('runs locally with the plain message when the launch parameters are missing or malformed', async () => {
     const shell = (await player.open({ kind: 'xapi', query: 'endpoint=not-a-url&auth=x' })) as unknown as { saveStatus: { message: string } };
     expect(shell.saveStatus.message, JSON.stringify(shell.saveStatus)).to.contain('could not connect to your learning system');
