@@ -169,12 +169,7 @@ export async function createDriver(course: CourseModel): Promise<TrackingDriver 
   // §10: without LMS.LaunchData the AU cannot know its launchMode. A read the LRS did not
   // answer is read again until it does (readUntilAnswered); a 404 or a malformed document is an answer.
   const launchData = { agent: params.actor, activityId: params.activityId, stateId: CMI5.launchDataStateId, registration: params.registration };
-  const state = await readUntilAnswered(
-    () => lrs.getState<Cmi5LaunchData>(launchData),
-    (status, tries) => {
-      if (tries === 1) console.warn(`[slep] The cmi5 LMS.LaunchData state could not be read (HTTP ${status}); reading it again.`);
-    },
-  );
+  const state = await readUntilAnswered(() => lrs.getState<Cmi5LaunchData>(launchData), 'the cmi5 LMS.LaunchData state');
   const data = state.data;
   if (state.status !== 200 || !data || typeof data !== 'object' || !MODES[data.launchMode] || typeof data.contextTemplate !== 'object') {
     console.warn(`[slep] The cmi5 LMS.LaunchData state could not be read (HTTP ${state.status}).`);

@@ -101,9 +101,10 @@ export const READ_BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000] as co
  * other status, a dropped connection or a time-out is read again after READ_BACKOFF_MS, for
  * as long as the page is open: a course that started over a record it could not read would
  * record a fresh attempt beside (and later over) the learner's real progress. The learner
- * sees why the course waits (src/app.ts, MESSAGES.connecting). `failed` hears of each failed read.
+ * sees why the course waits (src/app.ts, MESSAGES.connecting); the first failure goes to the console,
+ * and `failed` hears of each one (`what`: the document, in words).
  */
-export async function readUntilAnswered<T>(read: () => Promise<LrsResponse<T>>, failed?: (status: number, tries: number) => void): Promise<LrsResponse<T>> {
+export async function readUntilAnswered<T>(read: () => Promise<LrsResponse<T>>, what: string, failed?: (status: number, tries: number, message: string) => void): Promise<LrsResponse<T>> {
   for (let tries = 1; ; tries++) {
     let response: LrsResponse<T>;
     try {
@@ -112,7 +113,9 @@ export async function readUntilAnswered<T>(read: () => Promise<LrsResponse<T>>, 
       response = { status: 0, data: null };
     }
     if (response.status === 200 || response.status === 404) return response;
-    failed?.(response.status, tries);
+    const message = response.status ? `The LRS answered HTTP ${response.status} to ${what} (read ${tries}); reading it again.` : `The LRS did not answer ${what} (read ${tries}); reading it again.`;
+    if (tries === 1) console.warn(`[slep] ${message}`);
+    failed?.(response.status, tries, message);
     const delay = READ_BACKOFF_MS[Math.min(tries, READ_BACKOFF_MS.length) - 1];
     await new Promise((resolve) => setTimeout(resolve, delay));
   }

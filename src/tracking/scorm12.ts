@@ -63,20 +63,20 @@ export class Scorm12Driver implements TrackingDriver {
   readonly memory = {
     save: (): unknown => Object.fromEntries(this.indexOf),
     restore: (value: unknown): void => {
-      if (!value || typeof value !== 'object') return;
-      const count = Number(this.calls.get('cmi.interactions._count')) || 0;
-      for (const [id, n] of Object.entries(value as Record<string, unknown>)) {
-        if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < count && !this.indexOf.has(id)) this.indexOf.set(id, n);
-      }
+      if (value && typeof value === 'object') this.adoptIndices(Object.entries(value as Record<string, unknown>));
     },
   };
 
   placeInteractions(ids: readonly string[], base: number): void {
+    this.adoptIndices(ids.map((id, i) => [identifier(id), base + i]));
+  }
+
+  /** Takes back interaction indices learned elsewhere: only those the LMS holds, never over one known here. */
+  private adoptIndices(entries: ReadonlyArray<readonly [string, unknown]>): void {
     const count = Number(this.calls.get('cmi.interactions._count')) || 0;
-    ids.forEach((id, i) => {
-      const key = identifier(id);
-      if (base + i < count && !this.indexOf.has(key)) this.indexOf.set(key, base + i);
-    });
+    for (const [id, n] of entries) {
+      if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < count && !this.indexOf.has(id)) this.indexOf.set(id, n);
+    }
   }
 
   constructor(

@@ -4,6 +4,7 @@ import type { LaunchInfo, SaveStatus } from '../model/launch.js';
 import type { Action, AttemptState } from '../state/attempt.js';
 import { ID_TAG_LENGTH } from '../state/attempt.js';
 import { decodeResume, encodeState, ResumeDataError } from '../state/codec.js';
+import { hashString } from '../state/random.js';
 import type { ResumeMeta } from '../state/codec.js';
 import type { AttemptStore } from '../state/store.js';
 import type { Launch, Save, TrackingDriver, TrackingEvent } from './driver.js';
@@ -161,13 +162,14 @@ export class Tracker {
 
     let restored: { state: AttemptState; meta: ResumeMeta } | null = null;
     let fromBackup = false;
-    let lmsReported = 0;
+    /** What the LMS copy says (null: none, or unreadable). */
+    let lmsMeta: ResumeMeta | null = null;
     let message = '';
-    if (launch.resumeData) this.lineage.push(fingerprint(launch.resumeData));
     if (launch.resumeData) {
+      this.lineage.push(fingerprint(launch.resumeData));
       try {
         restored = decodeResume(course, launch.resumeData);
-        lmsReported = restored.meta.reported;
+        lmsMeta = restored.meta;
       } catch (error) {
         const reason = error instanceof ResumeDataError ? error.reason : 'corrupt';
         this.keepUnreadable(launch.resumeData);
@@ -181,14 +183,14 @@ export class Tracker {
     }
     if (!this.readOnly) {
       const backup = this.readBackup();
-      const lmsRevision = restored?.meta.revision ?? 0;
+      const lmsRevision = lmsMeta?.revision ?? 0;
       // The LMS wins for a finished attempt, and whenever its copy is as new as ours.
       // (SCORM 2004 records a failed attempt with attempts left as failed but incomplete: not finished.)
       const lmsFinished = launch.recorded.success === 'passed' || launch.recorded.completion === 'completed';
       // A backup restores only over an LMS copy in its lineage: one from device 1 never beats
       // what device 2 saved since, whatever its revision number says.
       // LMS resume data the course cannot read: this browser's copy is the best there is.
-      const unreadable = restored === null && launch.resumeData !== '';
+      const unreadable = lmsMeta === null && launch.resumeData !== '';
       const current = backup !== null && (!launch.resumeData || unreadable || backup.lineage === undefined || backup.lineage.includes(fingerprint(launch.resumeData)));
       // What the driver noted on this device (SCORM 1.2: interaction indices) holds while the LMS copy is ours.
       if (backup && current && backup.driver !== undefined) safely(() => (driver.memory?.restore(backup.driver), true));
@@ -218,9 +220,9 @@ export class Tracker {
     if (partly) driver.placeInteractions?.(interactionRecords(course, partly.state).map((r) => r.id), partly.meta.base ?? 0);
     this.revision = restored?.meta.revision ?? 0;
     // What the LMS holds (a restored backup is not confirmed until the LMS takes it).
-    this.confirmedRevision = launch.resumeData ? (this.lmsRevisionOf(launch.resumeData) ?? 0) : 0;
+    this.confirmedRevision = lmsMeta?.revision ?? 0;
     // The LMS copy says which attempts' answers it holds; a backup says what was confirmed when it was written.
-    const reported = Math.max(lmsReported, restored?.meta.reported ?? 0);
+    const reported = Math.max(lmsMeta?.reported ?? 0, restored?.meta.reported ?? 0);
     this.reportedConfirmed = reported;
 
     this.info = {
@@ -233,9 +235,11 @@ export class Tracker {
       registration: launch.registration,
     };
     if (launch.mode !== 'normal') message = MESSAGES.review;
-    if (message) this.update({ message, level: this.readOnly ? 'info' : 'error', readOnly: this.readOnly });
+    if (launch.unreadable) message = MESSAGES.lmsUnreadable;
+    // Read-only by the learner's or the LMS's choice is information; anything else went wrong.
+    const level = this.readOnly && !launch.unreadable ? 'info' : 'error';
+    if (message) this.update({ message, level, readOnly: this.readOnly });
     else this.update({ readOnly: this.readOnly });
-    if (launch.unreadable) this.update({ message: MESSAGES.lmsUnreadable, level: 'error' });
 
     if (this.readOnly) return launch;
     this.guardTabs(launch);
@@ -445,8 +449,6 @@ export class Tracker {
         // The LMS holds this save now (or, after it, one of the saves still to come).
         if (save.resumeData) this.lineage.splice(0, this.lineage.length, ...[save.resumeData, save.resumeDataUnreported].flatMap((d) => (d ? [fingerprint(d)] : [])), ...(this.variants.get(save.revision) ?? []));
         for (const r of this.variants.keys()) if (r <= save.revision) this.variants.delete(r);
-      }
-      if (options.commit) {
         this.confirmedRevision = save.revision;
         this.clearBackup(save.revision);
         this.recovered();
@@ -575,14 +577,6 @@ export class Tracker {
     }
   }
 
-  private lmsRevisionOf(data: string): number | null {
-    try {
-      return decodeResume(this.options.course, data).meta.revision;
-    } catch {
-      return null;
-    }
-  }
-
   /** Resume data the course cannot read is kept in this browser, never thrown away. */
   private keepUnreadable(data: string): void {
     try {
@@ -642,21 +636,16 @@ function newIdTag(): string {
   return [...bytes].map((b) => (b % 36).toString(36)).join('');
 }
 
-/** A short fingerprint of a resume string (FNV-1a, 32 bits, with its length). */
+/** A short fingerprint of a resume string (its FNV-1a hash, with its length). */
 export function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `${h.toString(36)}.${text.length.toString(36)}`;
+  return `${hashString(text).toString(36)}.${text.length.toString(36)}`;
 }
 
 function safely(fn: () => boolean): boolean {
   try {
     return fn();
   } catch (error) {
-    console.warn('[slep] The learning system failed while ending the session.', error);
+    console.warn('[slep] A call to the learning system failed.', error);
     return false;
   }
 }

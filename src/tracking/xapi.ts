@@ -208,13 +208,7 @@ export class LrsDriver implements TrackingDriver {
    */
   private async readState(): Promise<ResumeDocument | null> {
     const params = { agent: this.options.actor, activityId: this.options.activityId, stateId: RESUME_STATE_ID, registration: this.options.registration };
-    const response = await readUntilAnswered(
-      () => this.options.lrs.getState<ResumeDocument>(params),
-      (status, tries) => {
-        this.error = status ? `The LRS answered HTTP ${status} to the resume state (read ${tries}); reading it again.` : `The LRS did not answer the resume state (read ${tries}); reading it again.`;
-        if (tries === 1) console.warn(`[slep] ${this.error}`);
-      },
-    );
+    const response = await readUntilAnswered(() => this.options.lrs.getState<ResumeDocument>(params), 'the resume state', (_status, _tries, message) => (this.error = message));
     this.error = '';
     if (response.status === 404) return null;
     const doc: unknown = response.data;

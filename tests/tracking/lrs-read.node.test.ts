@@ -30,7 +30,7 @@ describe('reading a launch document until the LRS answers', () => {
       const lrs = scripted([500, 0, 503, 'throw', 401, 502, 500, 500, 500, 200]);
       const failures: Array<[number, number]> = [];
       let result: LrsResponse<{ ok: true }> | null = null;
-      void readUntilAnswered(lrs.read, (status, tries) => failures.push([status, tries])).then((r) => (result = r));
+      void readUntilAnswered(lrs.read, 'a document', (status, tries) => failures.push([status, tries])).then((r) => (result = r));
       const waits = [...READ_BACKOFF_MS, 30000, 30000];
       for (const [i, wait] of waits.slice(0, 9).entries()) {
         await advance(0);
@@ -53,7 +53,7 @@ describe('reading a launch document until the LRS answers', () => {
 
   it('takes a 404 as an answer (there is no document) and does not read again', async () => {
     const lrs = scripted([404, 200]);
-    const result = await readUntilAnswered(lrs.read);
+    const result = await readUntilAnswered(lrs.read, 'a document');
     assert.equal(result.status, 404);
     assert.equal(lrs.calls(), 1);
   });
