@@ -1,4 +1,5 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again';
+import { until } from '../integration/harness.js';
 
 /**
  * An LMS for fault tests, on scorm-again (SCORM 1.2 and 2004): a database of element
@@ -334,15 +335,6 @@ export interface CourseShell extends HTMLElement {
   updateComplete: Promise<boolean>;
 }
 
-export async function until<T>(probe: () => T | null | undefined | false, what: string, timeoutMs = 10000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Removes every key the course keeps in this browser (backups, kept unreadable data, tab messages). */
 export function clearCourseStorage(): void {

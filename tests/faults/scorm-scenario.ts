@@ -7,7 +7,8 @@ import { interactionId, interactionRecord } from '../../src/tracking/records.js'
 import { responsePattern as responsePattern12 } from '../../src/tracking/scorm12.js';
 import { responsePattern as responsePattern2004 } from '../../src/tracking/scorm2004.js';
 import { fingerprint, MESSAGES } from '../../src/tracking/tracker.js';
-import { clearCourseStorage, CourseTab, LmsDatabase, LmsSession, NO_FAULTS, until } from './lms.js';
+import { until } from '../integration/harness.js';
+import { clearCourseStorage, CourseTab, LmsDatabase, LmsSession, NO_FAULTS } from './lms.js';
 import type { CourseShell, FaultPlan, ScormVersion } from './lms.js';
 import type { Random, ScenarioResult } from './random.js';
 import { pick } from './random.js';

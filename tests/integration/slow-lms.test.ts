@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { correctResponse } from '../../src/model/response.js';
-import { clearCourseStorage, CourseTab, LmsDatabase, LmsSession, NO_FAULTS, until } from '../faults/lms.js';
+import { clearCourseStorage, CourseTab, LmsDatabase, LmsSession, NO_FAULTS } from '../faults/lms.js';
+import { until } from './harness.js';
 import type { CourseShell } from '../faults/lms.js';
 
 /**

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { MESSAGES } from '../../src/tracking/tracker.js';
 import { storageChannel, TabGuard } from '../../src/tracking/tabs.js';
-import { clearCourseStorage, CourseTab, LmsDatabase, LmsSession, until } from '../faults/lms.js';
+import { clearCourseStorage, CourseTab, LmsDatabase, LmsSession } from '../faults/lms.js';
+import { until } from './harness.js';
 import type { CourseShell } from '../faults/lms.js';
 
 /**

@@ -8,6 +8,7 @@
  * it must produce, worked out from the plan alone.
  */
 import type { Agent, Context, Statement } from '@xapi/xapi';
+import { seededRandom } from '../../src/state/random.js';
 import type { CourseModel } from '../../src/model/course.js';
 import { verificationCode } from '../../src/model/verification.js';
 import { Cmi5Driver } from '../../src/tracking/cmi5.js';
@@ -250,18 +251,6 @@ export async function play(course: CourseModel, plan: LearnerPlan, auId: string)
   return { statements: lrs.sent, expected, documents };
 }
 
-/** A small deterministic PRNG (mulberry32), so generated learners are the same every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const uuidFrom = (random: () => number) =>
   'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
     const r = Math.floor(random() * 16);
@@ -271,7 +260,7 @@ const uuidFrom = (random: () => number) =>
 /** The hand-picked learners: every outcome the roster must tell apart, in both packages. */
 export function seededPlans(base: number): LearnerPlan[] {
   const day = 86400000;
-  const random = prng(42);
+  const random = seededRandom(42);
   const reg = () => uuidFrom(random);
   return [
     { kind: 'xapi', registration: reg(), name: 'Alex Passed', accountId: 'P-1001', agency: 'Metro Police Department', start: base, sessions: [{ lessons: 7, attempts: [0.9], minutes: 62 }] },
@@ -291,7 +280,7 @@ export function seededPlans(base: number): LearnerPlan[] {
 
 /** Generated learners, until about `statements` statements (a mix of every kind of outcome). */
 export function generatedPlans(base: number, count: number, seed = 7): LearnerPlan[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const plans: LearnerPlan[] = [];
   const scores = [0.4, 0.55, 0.65, 0.75, 0.8, 0.85, 0.9, 0.95, 1];
   const pick = () => scores[Math.floor(random() * scores.length)] ?? 0.8;
