@@ -3,6 +3,7 @@ import { Scorm12API } from 'scorm-again';
 import { findApi } from '../../src/tracking/find-api.js';
 import type { InteractionRecord, Report, Save, TrackingEvent } from '../../src/tracking/driver.js';
 import { Scorm12Driver } from '../../src/tracking/scorm12.js';
+import { failingReads } from './failing-reads.js';
 import type { Scorm12Api } from '../../src/tracking/scorm12.js';
 
 const report = (patch: Partial<Report> = {}): Report => ({
@@ -307,31 +308,19 @@ describe('SCORM 1.2 driver', () => {
     };
     /** The API with GetValue failing by `fail(element, call number for that element)`: 'throw', an error code, or null to answer. */
     function failing(api: Scorm12API, fail: (element: string, n: number) => string | null) {
-      const seen = new Map<string, number>();
+      const reads = failingReads({ getValue: (e) => api.LMSGetValue(e), getLastError: () => api.LMSGetLastError() }, fail);
       const sets: string[] = [];
       const calls: string[] = [];
-      let code: string | null = null;
       const spy: Scorm12Api = {
         LMSInitialize: () => (calls.push('LMSInitialize'), api.LMSInitialize()),
         LMSFinish: () => (calls.push('LMSFinish'), api.LMSFinish()),
         LMSCommit: () => (calls.push('LMSCommit'), api.LMSCommit()),
         LMSGetErrorString: (c) => api.LMSGetErrorString(c),
-        LMSGetLastError: () => code ?? api.LMSGetLastError(),
-        LMSGetValue: (e) => {
-          code = null;
-          const n = (seen.get(e) ?? 0) + 1;
-          seen.set(e, n);
-          const how = fail(e, n);
-          if (how === 'throw') throw new Error('LMS read exploded');
-          if (how !== null) {
-            code = how;
-            return '';
-          }
-          return api.LMSGetValue(e);
-        },
+        LMSGetLastError: reads.getLastError,
+        LMSGetValue: reads.getValue,
         LMSSetValue: (e, v) => (sets.push(e), calls.push('LMSSetValue'), api.LMSSetValue(e, v)),
       };
-      return { spy, sets, calls, reads: (e: string) => seen.get(e) ?? 0 };
+      return { spy, sets, calls, reads: reads.reads };
     }
     const saved = { suspend_data: '2|l=mou', core: { student_name: 'Rivera, Ana', student_id: 'u1', entry: 'resume', lesson_location: 'mou', lesson_status: 'incomplete' } };
 

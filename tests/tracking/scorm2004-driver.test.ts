@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { Scorm2004API } from 'scorm-again';
 import type { InteractionRecord, Report, Save, TrackingEvent } from '../../src/tracking/driver.js';
 import { isIsoDuration, isIsoTimestamp, isoDuration, isoTimestamp, parseIsoDuration } from '../../src/tracking/iso8601.js';
+import { failingReads } from './failing-reads.js';
 import { Scorm2004Driver, scorm2004Status } from '../../src/tracking/scorm2004.js';
 import type { Scorm2004Api } from '../../src/tracking/scorm2004.js';
 
@@ -422,25 +423,9 @@ describe('SCORM 2004 driver', () => {
     /** The recorded API with GetValue failing by `fail(element, call number for that element)`: 'throw', an error code, or null to answer. */
     function failing(api: Scorm2004API, fail: (element: string, n: number) => 'throw' | string | null) {
       const rec = recorded(api);
-      const seen = new Map<string, number>();
-      let code: string | null = null;
-      const spy: Scorm2004Api = {
-        ...rec.spy,
-        GetLastError: () => code ?? api.GetLastError(),
-        GetValue: (e) => {
-          code = null;
-          const n = (seen.get(e) ?? 0) + 1;
-          seen.set(e, n);
-          const how = fail(e, n);
-          if (how === 'throw') throw new Error('LMS read exploded');
-          if (how !== null) {
-            code = how;
-            return '';
-          }
-          return api.GetValue(e);
-        },
-      };
-      return { ...rec, spy, reads: (e: string) => seen.get(e) ?? 0 };
+      const reads = failingReads({ getValue: (e) => api.GetValue(e), getLastError: () => api.GetLastError() }, fail);
+      const spy: Scorm2004Api = { ...rec.spy, GetLastError: reads.getLastError, GetValue: reads.getValue };
+      return { ...rec, spy, reads: reads.reads };
     }
     const saved = { entry: 'resume', completion_status: 'incomplete', success_status: 'unknown', location: 'mou', suspend_data: '2|l=mou' };
 

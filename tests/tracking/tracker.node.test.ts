@@ -104,6 +104,21 @@ function takeAttempt(store: AttemptStore, right: boolean): void {
   store.dispatch({ type: 'submit', masteryScore: 0.8, now: Date.now() });
 }
 
+/**
+ * A session whose every save and finish the LMS refused: `work` is what the learner did before the
+ * window closed. Returns the session, and the resume data the LMS held from before it.
+ */
+async function refusedSession(storage: ReturnType<typeof memoryStorage>, work: (store: AttemptStore) => void) {
+  const first = await launch({ storage });
+  const held = first.driver.lastResume;
+  first.driver.answer = false;
+  first.driver.terminateAnswer = false;
+  work(first.store);
+  await flushPromises();
+  first.tracker.finish();
+  return { ...first, held };
+}
+
 const submittedAttempts = (driver: ScriptedDriver) =>
   driver.calls.flatMap((c) => c.events).filter((e): e is Extract<TrackingEvent, { type: 'submitted' }> => e.type === 'submitted');
 
@@ -317,13 +332,7 @@ describe('tracker', () => {
 
   it('restores a newer backup over a failed attempt the LMS still holds open (SCORM 2004: failed but incomplete)', async () => {
     const storage = memoryStorage();
-    const first = await launch({ storage });
-    const held = first.driver.lastResume;
-    first.driver.answer = false;
-    first.driver.terminateAnswer = false;
-    first.store.dispatch({ type: 'go', page: course.lessons[2]?.id ?? '', now: Date.now() });
-    await flushPromises();
-    first.tracker.finish();
+    const { held } = await refusedSession(storage, (store) => store.dispatch({ type: 'go', page: course.lessons[2]?.id ?? '', now: Date.now() }));
     const driver = new ScriptedDriver({ resumeData: held, recorded: { completion: 'incomplete', success: 'failed', score: 0.4 } });
     const again = await launch({ driver, storage });
     assert.equal(again.store.state.location, course.lessons[2]?.id);
@@ -331,13 +340,7 @@ describe('tracker', () => {
 
   it('restores a newer backup over a finished LMS record when the LMS copy is one this browser wrote (its status went in, its resume data was refused)', async () => {
     const storage = memoryStorage();
-    const first = await launch({ storage });
-    const held = first.driver.lastResume;
-    first.driver.answer = false;
-    first.driver.terminateAnswer = false;
-    first.store.dispatch({ type: 'go', page: course.lessons[2]?.id ?? '', now: Date.now() });
-    await flushPromises();
-    first.tracker.finish();
+    const { held } = await refusedSession(storage, (store) => store.dispatch({ type: 'go', page: course.lessons[2]?.id ?? '', now: Date.now() }));
     const driver = new ScriptedDriver({ resumeData: held, recorded: { completion: 'completed', success: 'failed', score: 0.4 } });
     const again = await launch({ driver, storage });
     assert.equal(again.store.state.location, course.lessons[2]?.id);
@@ -424,12 +427,7 @@ describe('tracker', () => {
 
   it('reports an attempt whose answers never reached the LMS on the next launch, once', async () => {
     const storage = memoryStorage();
-    const first = await launch({ storage });
-    first.driver.answer = false;
-    first.driver.terminateAnswer = false;
-    takeAttempt(first.store, false);
-    await flushPromises();
-    first.tracker.finish();
+    const first = await refusedSession(storage, (store) => takeAttempt(store, false));
     const lms = new ScriptedDriver({ resumeData: first.driver.reports[0]?.save?.resumeData ?? '' });
     await launch({ driver: lms, storage });
     const sent = submittedAttempts(lms);
@@ -438,12 +436,7 @@ describe('tracker', () => {
   });
 
   it('loads the question texts before it reports an attempt again at launch (the bank is loaded as needed)', async () => {
-    const first = await launch();
-    first.driver.answer = false;
-    first.driver.terminateAnswer = false;
-    takeAttempt(first.store, false);
-    await flushPromises();
-    first.tracker.finish();
+    const first = await refusedSession(memoryStorage(), (store) => takeAttempt(store, false));
     // The next launch starts from a skeleton: the bank's texts empty until its chunk loads.
     const skeleton = courseModel();
     const full = courseModel();
@@ -490,12 +483,7 @@ describe('tracker', () => {
 
   it('continues from this browser\'s copy when the LMS resume data is unreadable, and sends the answers that never arrived', async () => {
     const storage = memoryStorage();
-    const first = await launch({ storage });
-    first.driver.answer = false;
-    first.driver.terminateAnswer = false;
-    takeAttempt(first.store, false);
-    await flushPromises();
-    first.tracker.finish();
+    await refusedSession(storage, (store) => takeAttempt(store, false));
     const lms = new ScriptedDriver({ resumeData: '2|l=assessment|v=cut sho', heldInteractions: 4 });
     const second = await launch({ driver: lms, storage });
     assert.equal(second.tracker.status.message, MESSAGES.unreadableBackup);
@@ -545,12 +533,7 @@ describe('tracker', () => {
   it('writes nothing when the LMS could not answer its launch reads (unreadable launch), says so, and leaves the browser copy as it was', async () => {
     const storage = memoryStorage();
     // An earlier session whose saves failed left a browser copy.
-    const first = await launch({ storage });
-    first.driver.answer = false;
-    first.driver.terminateAnswer = false;
-    first.store.dispatch({ type: 'go', page: course.lessons[0]?.id ?? '', now: Date.now() });
-    await flushPromises();
-    first.tracker.finish();
+    await refusedSession(storage, (store) => store.dispatch({ type: 'go', page: course.lessons[0]?.id ?? '', now: Date.now() }));
     const kept = new Map([...storage.keys()].map((k) => [k, storage.getItem(k)]));
     assert.ok(kept.size > 0);
 
