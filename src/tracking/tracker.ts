@@ -382,8 +382,9 @@ export class Tracker {
     const unreported = a.submitted && meta.reported === a.attempt ? encodeState(state, { ...meta, reported: a.attempt - 1 }) : resumeData;
     const revision = this.revision;
     const unreportedFrom = (attempt: number, base: number): string | null => {
+      if (attempt !== a.attempt || unreported === resumeData) return fits ? unreported : null;
       const text = encodeState(state, { ...meta, reported: a.attempt - 1, base });
-      if (attempt !== a.attempt || unreported === resumeData || text.length > driver.limits.resumeData) return fits ? unreported : null;
+      if (text.length > driver.limits.resumeData) return fits ? unreported : null;
       // What the driver sends is what the LMS may hold: it joins the lineage (see Stored).
       const sent = this.variants.get(revision) ?? [];
       this.variants.set(revision, [...sent, fingerprint(text)]);
