@@ -187,10 +187,10 @@ export class Tracker {
       // The LMS wins for a finished attempt, and whenever its copy is as new as ours.
       // (SCORM 2004 records a failed attempt with attempts left as failed but incomplete: not finished.)
       const lmsFinished = launch.recorded.success === 'passed' || launch.recorded.completion === 'completed';
-      // A backup restores only over an LMS copy in its lineage: one from device 1 never beats
-      // what device 2 saved since, whatever its revision number says.
-      // LMS resume data the course cannot read: this browser's copy is the best there is.
       const unreadable = lmsMeta === null && launch.resumeData !== '';
+      // A backup restores only over an LMS copy in its lineage: one from device 1 never beats
+      // what device 2 saved since, whatever its revision number says. Over LMS resume data the
+      // course cannot read, this browser's copy is the best there is.
       const current = backup !== null && (!launch.resumeData || unreadable || backup.lineage === undefined || backup.lineage.includes(fingerprint(launch.resumeData)));
       // What the driver noted on this device (SCORM 1.2: interaction indices) holds while the LMS copy is ours.
       if (backup && current && backup.driver !== undefined) safely(() => (driver.memory?.restore(backup.driver), true));
